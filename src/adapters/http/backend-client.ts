@@ -1,0 +1,246 @@
+import CircuitBreaker from 'opossum';
+import { Pool } from 'undici';
+import type { Logger } from 'pino';
+import { GatewayError } from '../../model/errors.js';
+import type { CallContext } from '../adapter.js';
+import { backoffDelay, retryAfterMs, RetryBudget } from './retry-policy.js';
+import { classifyTransportError, UpstreamStatusError } from './upstream-errors.js';
+import { readBodyWithLimit } from './read-body.js';
+
+/** One call to a backend. */
+export interface UpstreamRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path below the base URL, starting with `/`. */
+  path: string;
+  /** Query parameters; undefined values are left out. */
+  query?: Record<string, string | number | undefined>;
+  /** JSON body. */
+  body?: unknown;
+  /**
+   * Safe to send twice: retried on failure and memoized within one GraphQL
+   * request. Defaults to true for GET and false otherwise.
+   */
+  idempotent?: boolean;
+}
+
+/** A backend's answer: 2xx, or a 4xx the adapter maps to a contract error. */
+export interface UpstreamResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  /** Parsed JSON; the raw text when a 4xx body is not JSON; undefined when empty. */
+  body: unknown;
+}
+
+/** Options of {@link BackendHttpClient}; every duration in milliseconds. */
+export interface BackendHttpClientOptions {
+  /** Configured backend name, used in errors. */
+  backend: string;
+  baseUrl: string;
+  /** Headers on every request (credentials). Never logged. */
+  headers: Record<string, string>;
+  /** Budget of one attempt, from sending to the last body byte; default 5000. */
+  timeoutMs?: number;
+  /** Extra attempts for idempotent requests; default 2. */
+  retries?: number;
+  /** Pool size; default 10. */
+  maxConnections?: number;
+  /** Largest response body accepted; default 10 MiB. */
+  maxResponseBytes?: number;
+  /** Backoff of retries; defaults 100 ms base, 2000 ms cap. */
+  backoff?: { baseMs?: number; maxMs?: number };
+  /** Circuit breaker; defaults: opens at 50 % failures over ≥ 5 attempts in 10 s, probes after 5 s. */
+  breaker?: { errorThresholdPercentage?: number; volumeThreshold?: number; resetTimeoutMs?: number; rollingWindowMs?: number };
+  logger?: Logger;
+  /** Observes every attempt (metrics). */
+  onAttempt?: (outcome: AttemptOutcome) => void;
+}
+
+/** One upstream attempt, as reported to {@link BackendHttpClientOptions.onAttempt}. */
+export interface AttemptOutcome {
+  backend: string;
+  method: string;
+  /** `ok`, `client_error`, or the error code of a failure. */
+  outcome: string;
+  durationMs: number;
+}
+
+type Attempt = (request: UpstreamRequest, url: string, signal: AbortSignal) => Promise<UpstreamResponse>;
+
+/**
+ * The HTTP client of one backend: an undici pool with timeouts, a response size
+ * limit, retries of idempotent requests with backoff and a retry budget, and a
+ * circuit breaker. Every failure becomes a {@link GatewayError} with the
+ * backend's name; no credential or upstream body reaches the error message.
+ */
+export class BackendHttpClient {
+  readonly backend: string;
+  readonly baseUrl: string;
+  readonly #pool: Pool;
+  readonly #options: Required<Pick<BackendHttpClientOptions, 'timeoutMs' | 'retries' | 'maxResponseBytes'>> & BackendHttpClientOptions;
+  readonly #budget = new RetryBudget();
+  readonly #breaker: CircuitBreaker<Parameters<Attempt>, UpstreamResponse>;
+  readonly #basePath: string;
+
+  constructor(options: BackendHttpClientOptions) {
+    this.backend = options.backend;
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.#options = { timeoutMs: 5000, retries: 2, maxResponseBytes: 10 * 1024 * 1024, ...options };
+    const url = new URL(this.baseUrl);
+    this.#basePath = url.pathname.replace(/\/+$/, '');
+    this.#pool = new Pool(url.origin, {
+      connections: options.maxConnections ?? 10,
+      connectTimeout: this.#options.timeoutMs,
+      headersTimeout: this.#options.timeoutMs,
+      bodyTimeout: this.#options.timeoutMs,
+    });
+    const breaker = options.breaker ?? {};
+    this.#breaker = new CircuitBreaker<Parameters<Attempt>, UpstreamResponse>(this.#attempt, {
+      timeout: false,
+      errorThresholdPercentage: breaker.errorThresholdPercentage ?? 50,
+      volumeThreshold: breaker.volumeThreshold ?? 5,
+      resetTimeout: breaker.resetTimeoutMs ?? 5000,
+      rollingCountTimeout: breaker.rollingWindowMs ?? 10_000,
+      // Only signs of an unhealthy backend count; a valid 4xx answer or our own
+      // client's abort says nothing about the backend's health.
+      errorFilter: (error: unknown) => !(error instanceof GatewayError && error.code === 'BACKEND_UNAVAILABLE'),
+    });
+  }
+
+  /** Whether the breaker currently fails calls fast. */
+  get circuitOpen(): boolean {
+    return this.#breaker.opened;
+  }
+
+  /** The breaker's state, for readiness reports. */
+  get circuitState(): 'closed' | 'open' | 'half-open' {
+    return this.#breaker.opened ? 'open' : this.#breaker.halfOpen ? 'half-open' : 'closed';
+  }
+
+  /** Sends a request (retrying and memoizing idempotent ones) and returns a 2xx or mappable 4xx answer. */
+  async request(request: UpstreamRequest, ctx: CallContext = {}): Promise<UpstreamResponse> {
+    const url = this.#url(request);
+    const idempotent = request.idempotent ?? request.method === 'GET';
+    if (!idempotent) {
+      ctx.cache?.invalidate(this.baseUrl);
+      try {
+        return await this.#send(request, url, ctx, 0);
+      } finally {
+        // Reads after this write in the same GraphQL request must see its effect.
+        ctx.cache?.invalidate(this.baseUrl);
+      }
+    }
+    const load = () => this.#send(request, url, ctx, this.#options.retries);
+    return ctx.cache && request.method === 'GET' ? ctx.cache.get(`${request.method} ${url}`, load) : load();
+  }
+
+  async close(): Promise<void> {
+    this.#breaker.shutdown();
+    await this.#pool.close();
+  }
+
+  #url(request: UpstreamRequest): string {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(request.query ?? {})) if (value !== undefined) params.set(key, String(value));
+    const query = params.size ? `?${params}` : '';
+    return `${this.baseUrl}${request.path}${query}`;
+  }
+
+  async #send(request: UpstreamRequest, url: string, ctx: CallContext, retries: number): Promise<UpstreamResponse> {
+    this.#budget.recordRequest();
+    for (let attempt = 0; ; attempt += 1) {
+      ctx.signal?.throwIfAborted();
+      const started = performance.now();
+      const timeout = AbortSignal.timeout(this.#options.timeoutMs);
+      const signal = ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout;
+      try {
+        const response = await this.#breaker.fire(request, url, signal);
+        this.#report(request, response.status < 400 ? 'ok' : 'client_error', started);
+        return response;
+      } catch (raw) {
+        if (ctx.signal?.aborted) throw ctx.signal.reason ?? raw;
+        const error = this.#toGatewayError(raw);
+        this.#report(request, error.code === 'BACKEND_UNAVAILABLE' && this.#breaker.opened ? 'circuit_open' : error.code, started);
+        const retryable = error.code === 'BACKEND_UNAVAILABLE' && !this.#breaker.opened && attempt < retries;
+        if (!retryable || !this.#budget.tryTakeRetry()) throw error;
+        const hinted = raw instanceof UpstreamStatusError ? retryAfterMs(raw.retryAfter) : null;
+        const delay = hinted ?? backoffDelay(attempt, this.#options.backoff);
+        // A Retry-After longer than one more attempt's budget means there is no point waiting.
+        if (hinted !== null && hinted > this.#options.timeoutMs) throw error;
+        await sleep(delay, ctx.signal);
+      }
+    }
+  }
+
+  #report(request: UpstreamRequest, outcome: string, started: number): void {
+    this.#options.onAttempt?.({ backend: this.backend, method: request.method, outcome, durationMs: performance.now() - started });
+  }
+
+  #toGatewayError(raw: unknown): GatewayError {
+    if (raw instanceof GatewayError) return raw;
+    if (raw instanceof Error && (raw as { code?: string }).code === 'EOPENBREAKER') {
+      return new GatewayError('BACKEND_UNAVAILABLE', `backend "${this.backend}" is unavailable (circuit open)`, { backend: this.backend, cause: raw });
+    }
+    return classifyTransportError(this.backend, raw);
+  }
+
+  /** One attempt, run inside the breaker. Arrow function: opossum calls it unbound. */
+  #attempt: Attempt = async (request, url, signal) => {
+    const target = new URL(url);
+    const response = await this.#pool.request({
+      method: request.method,
+      path: `${target.pathname}${target.search}`,
+      headers: {
+        ...this.#options.headers,
+        accept: 'application/json',
+        ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      signal,
+    });
+    const text = await readBodyWithLimit(response.body, this.#options.maxResponseBytes, this.backend);
+    const status = response.statusCode;
+    if (status === 429 || status >= 500) {
+      throw new UpstreamStatusError(this.backend, status, response.headers['retry-after']);
+    }
+    if (status === 401 || status === 403) {
+      throw new GatewayError('BACKEND_UNAUTHORIZED', `backend "${this.backend}" refused the gateway's credentials (${status})`, {
+        backend: this.backend,
+        upstreamStatus: status,
+      });
+    }
+    let body: unknown;
+    if (text !== '') {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        if (status < 300) {
+          throw new GatewayError('BACKEND_ERROR', `backend "${this.backend}" answered ${status} with a body that is not JSON`, {
+            backend: this.backend,
+            upstreamStatus: status,
+          });
+        }
+        body = text;
+      }
+    }
+    return { status, headers: response.headers, body };
+  };
+
+  /** The base path of the backend URL, for adapters that build paths. */
+  get basePath(): string {
+    return this.#basePath;
+  }
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}

@@ -1,0 +1,133 @@
+import type {
+  BackendAdapter,
+  CallContext,
+  CampaignFilter,
+  CampaignListResult,
+  CampaignOrder,
+  ListedCampaign,
+} from '../adapters/adapter.js';
+import { comparePositions, matchesFilter, sortPosition } from '../model/campaign-order.js';
+import { GatewayError } from '../model/errors.js';
+import type { Campaign } from '../model/unified.js';
+import { decodeListCursor, encodeListCursor, listFingerprint, type ListCursor } from './list-cursor.js';
+
+/** A cross-backend list request, as the `campaigns` query receives it. */
+export interface CampaignListRequest {
+  first: number;
+  after: string | null;
+  order: CampaignOrder;
+  filter: CampaignFilter;
+}
+
+export interface CampaignEdge {
+  cursor: string;
+  node: Campaign;
+}
+
+/** One page of the merged list, with the failures of backends that could not answer. */
+export interface CampaignListPage {
+  edges: CampaignEdge[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  totalCount: number | null;
+  /** One error per failing backend, and one per record a backend sent that breaks its wire schema. */
+  errors: GatewayError[];
+}
+
+interface BackendPart {
+  adapter: BackendAdapter;
+  /** Matching campaigns after the cursor, in the requested order. */
+  items: ListedCampaign[];
+  result: CampaignListResult;
+}
+
+/**
+ * Asks every selected backend in parallel for its part of the list, merges the
+ * parts in the requested order and hands out `first` campaigns. The cursor holds
+ * the position of the last campaign handed out (a total order: sort value, then
+ * global id) and each backend's resume token, so walking `after` to the end
+ * yields every campaign exactly once, in order.
+ */
+export async function listCampaigns(
+  adapters: readonly BackendAdapter[],
+  request: CampaignListRequest,
+  ctx: CallContext,
+): Promise<CampaignListPage> {
+  const fingerprint = listFingerprint(request.order, request.filter, adapters.map((a) => a.name));
+  const cursor: ListCursor | null = request.after ? decodeListCursor(request.after, fingerprint) : null;
+  const errors: GatewayError[] = [];
+
+  const settled = await Promise.allSettled(
+    adapters.map(async (adapter): Promise<BackendPart> => {
+      const result = await adapter.listCampaigns(
+        {
+          order: request.order,
+          filter: request.filter,
+          after: cursor?.after ?? null,
+          resume: cursor?.resume[adapter.name] ?? null,
+          limit: request.first + 1,
+        },
+        ctx,
+      );
+      const items = result.items
+        .filter(({ campaign }) => matchesFilter(campaign, request.filter))
+        .map((item) => ({ item, position: sortPosition(item.campaign, request.order) }))
+        .filter(({ position }) => !cursor || comparePositions(position, cursor.after, request.order.direction) > 0)
+        .sort((a, b) => comparePositions(a.position, b.position, request.order.direction))
+        .map(({ item }) => item);
+      return { adapter, items, result };
+    }),
+  );
+
+  const parts: BackendPart[] = [];
+  settled.forEach((outcome, i) => {
+    if (outcome.status === 'fulfilled') {
+      parts.push(outcome.value);
+      errors.push(...outcome.value.result.recordErrors);
+    } else {
+      errors.push(asBackendError(outcome.reason, adapters[i]!.name));
+    }
+  });
+
+  const merged = parts
+    .flatMap((part) => part.items.map((item) => ({ part, item, position: sortPosition(item.campaign, request.order) })))
+    .sort((a, b) => comparePositions(a.position, b.position, request.order.direction));
+  const page = merged.slice(0, request.first);
+
+  const resume: Record<string, string> = { ...cursor?.resume };
+  const edges: CampaignEdge[] = page.map(({ part, item, position }) => {
+    if (item.resume !== null) resume[part.adapter.name] = item.resume;
+    else delete resume[part.adapter.name];
+    return { cursor: encodeListCursor({ after: position, resume: { ...resume } }, fingerprint), node: item.campaign };
+  });
+
+  return {
+    edges,
+    pageInfo: {
+      // Each backend returned at least `first + 1` matching campaigns when it has them, so
+      // anything left over after the page proves a next page; nothing left over proves none.
+      hasNextPage: merged.length > page.length,
+      hasPreviousPage: cursor !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: totalCount(parts, adapters.length, request.filter),
+    errors,
+  };
+}
+
+/** The exact total when every backend answered and each count is cheap to know; else null. */
+function totalCount(parts: BackendPart[], selected: number, filter: CampaignFilter): number | null {
+  if (parts.length !== selected) return null;
+  let total = 0;
+  for (const part of parts) {
+    if (part.result.exhaustive) total += part.result.items.filter(({ campaign }) => matchesFilter(campaign, filter)).length;
+    else if (part.result.totalCount !== null) total += part.result.totalCount;
+    else return null;
+  }
+  return total;
+}
+
+function asBackendError(reason: unknown, backend: string): GatewayError {
+  if (reason instanceof GatewayError) return reason;
+  return new GatewayError('BACKEND_ERROR', `backend "${backend}" failed while listing campaigns`, { backend, cause: reason });
+}

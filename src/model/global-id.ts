@@ -1,0 +1,60 @@
+import { badInput } from './errors.js';
+
+/** The node types that have global ids, with how many parts their key has. */
+const KEY_PARTS = {
+  Campaign: ['backend', 'nativeId'],
+  Touchpoint: ['backend', 'campaignNativeId', 'nativeId'],
+  Enrollment: ['backend', 'campaignNativeId', 'contactId'],
+  Message: ['backend', 'campaignNativeId', 'nativeId'],
+} as const;
+
+export type NodeTypeName = keyof typeof KEY_PARTS;
+
+/** A decoded global id: the node type and the parts of its key. */
+export interface GlobalIdKey {
+  typename: NodeTypeName;
+  parts: string[];
+}
+
+function isNodeTypeName(value: unknown): value is NodeTypeName {
+  return typeof value === 'string' && Object.hasOwn(KEY_PARTS, value);
+}
+
+/**
+ * Encodes a node's key as an opaque global id. The encoding is a pure function
+ * of the type, the configured backend name and the backend's own ids, so the
+ * same record has the same id on every replica and after restarts.
+ */
+export function encodeGlobalId(typename: NodeTypeName, parts: readonly string[]): string {
+  return Buffer.from(JSON.stringify([typename, ...parts]), 'utf8').toString('base64url');
+}
+
+/** Decodes a global id, or throws `BAD_USER_INPUT` when the gateway could not have issued it. */
+export function decodeGlobalId(globalId: string, field = 'id'): GlobalIdKey {
+  let decoded: unknown;
+  try {
+    if (!/^[A-Za-z0-9_-]+$/.test(globalId)) throw new Error('not base64url');
+    decoded = JSON.parse(Buffer.from(globalId, 'base64url').toString('utf8'));
+  } catch {
+    throw badInput(`"${globalId}" is not a valid id`, field);
+  }
+  if (!Array.isArray(decoded) || !isNodeTypeName(decoded[0])) throw badInput(`"${globalId}" is not a valid id`, field);
+  const [typename, ...parts] = decoded as [NodeTypeName, ...unknown[]];
+  if (parts.length !== KEY_PARTS[typename].length || !parts.every((p) => typeof p === 'string' && p !== '')) {
+    throw badInput(`"${globalId}" is not a valid id`, field);
+  }
+  return { typename, parts: parts as string[] };
+}
+
+/** Decodes a global id that must be of one type; another type is `BAD_USER_INPUT`. */
+export function decodeGlobalIdOf(typename: NodeTypeName, globalId: string, field = 'id'): string[] {
+  const key = decodeGlobalId(globalId, field);
+  if (key.typename !== typename) throw badInput(`"${globalId}" is not a ${typename} id`, field);
+  return key.parts;
+}
+
+export const campaignGlobalId = (c: { backend: string; nativeId: string }) =>
+  encodeGlobalId('Campaign', [c.backend, c.nativeId]);
+
+export const touchpointGlobalId = (t: { backend: string; campaignNativeId: string; nativeId: string }) =>
+  encodeGlobalId('Touchpoint', [t.backend, t.campaignNativeId, t.nativeId]);

@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BackendAdapter, CampaignOrder } from '../../src/adapters/adapter.js';
+import { CAMPAIGN_STATUSES, CAPABILITIES, CHANNELS, TOUCHPOINT_TYPES, type Capability } from '../../src/model/enums.js';
+import { comparePositions, sortPosition } from '../../src/model/campaign-order.js';
+import { listCampaigns } from '../../src/gateway/campaign-list.js';
+import type { Campaign, Touchpoint } from '../../src/model/unified.js';
+import type { ReferenceBackend } from '../../src/reference-backends/shared/reference-backend.js';
+
+/** A running adapter wired to its seeded reference backend. */
+export interface ConformanceFixture {
+  adapter: BackendAdapter;
+  backend: ReferenceBackend;
+}
+
+/** What the shared suite needs to know about one adapter kind. */
+export interface ConformanceOptions {
+  /** Starts a seeded reference backend (port 0) and an adapter configured for it. */
+  setup(): Promise<ConformanceFixture>;
+  /** A seeded campaign and the fields its normalized form must have (per the normalization table). */
+  sample: { nativeId: string; expected: Partial<Campaign> };
+  /** The normalized touchpoints of the sample campaign, in order (kinds with `TOUCHPOINTS`). */
+  sampleTouchpoints?: Partial<Touchpoint>[];
+  /** A native id of the right form that the backend does not know. */
+  unknownNativeId: string;
+  /** Capabilities this kind must declare. */
+  capabilities: Capability[];
+}
+
+const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** Methods an adapter must implement for each capability it declares. */
+const METHODS_BY_CAPABILITY: Partial<Record<Capability, (keyof BackendAdapter)[]>> = {
+  CAMPAIGN_CREATE: ['createCampaign'],
+  CAMPAIGN_UPDATE: ['updateCampaign'],
+  CAMPAIGN_DELETE: ['deleteCampaign'],
+  TOUCHPOINTS: ['listTouchpoints', 'getTouchpoints'],
+  TOUCHPOINT_WRITE: ['createTouchpoint', 'updateTouchpoint', 'deleteTouchpoint'],
+  ENROLLMENT: ['enrollContacts'],
+  EXECUTE: ['executeCampaign'],
+  MESSAGES: ['listMessages'],
+  RESEND: ['resendMessage'],
+};
+
+/** Every campaign of one adapter, walked through the gateway's list with `pageSize` per page. */
+export async function walkCampaigns(adapter: BackendAdapter, order: CampaignOrder, pageSize: number): Promise<Campaign[]> {
+  const seen: Campaign[] = [];
+  let after: string | null = null;
+  for (let pages = 0; pages < 500; pages += 1) {
+    const page = await listCampaigns([adapter], { first: pageSize, after, order, filter: {} }, {});
+    expect(page.errors).toEqual([]);
+    seen.push(...page.edges.map((e) => e.node));
+    if (!page.pageInfo.hasNextPage) return seen;
+    after = page.pageInfo.endCursor;
+  }
+  throw new Error('paging did not end');
+}
+
+/**
+ * The shared adapter suite (unstorage's `testDriver` style): every adapter kind
+ * runs it over real HTTP against its reference backend, then adds its own cases.
+ */
+export function describeAdapterConformance(kind: string, options: ConformanceOptions): void {
+  describe(`${kind} adapter conformance`, () => {
+    let fixture: ConformanceFixture;
+    let all: Campaign[];
+
+    beforeAll(async () => {
+      fixture = await options.setup();
+      all = await walkCampaigns(fixture.adapter, { field: 'CREATED_AT', direction: 'DESC' }, 100);
+    });
+    afterAll(async () => {
+      await fixture?.adapter.close();
+      await fixture?.backend.close();
+    });
+
+    it('matches the adapter interface', () => {
+      const { adapter } = fixture;
+      expect(typeof adapter.name).toBe('string');
+      expect(['WORKSPACE', 'V2', 'SCHEMA_TYPE', 'TOUCHPOINT']).toContain(adapter.kind);
+      expect(typeof adapter.listCampaigns).toBe('function');
+      expect(typeof adapter.getCampaigns).toBe('function');
+      expect(typeof adapter.close).toBe('function');
+      for (const capability of adapter.capabilities) expect(CAPABILITIES).toContain(capability);
+      expect([...adapter.capabilities].sort()).toEqual([...options.capabilities].sort());
+      for (const capability of adapter.capabilities) {
+        for (const method of METHODS_BY_CAPABILITY[capability] ?? []) expect(typeof adapter[method], method).toBe('function');
+      }
+    });
+
+    it('lists the seeded campaigns, each normalized to the unified model', () => {
+      expect(all.length).toBeGreaterThanOrEqual(8);
+      const secrets = Object.values(fixture.backend.credentials).filter((v) => v.length >= 6);
+      for (const campaign of all) {
+        expect(campaign.backend).toBe(fixture.adapter.name);
+        expect(campaign.nativeId).toMatch(/\S/);
+        expect(typeof campaign.name).toBe('string');
+        expect(CAMPAIGN_STATUSES).toContain(campaign.status);
+        expect(campaign.rawStatus === null || typeof campaign.rawStatus === 'string').toBe(true);
+        for (const channel of campaign.channels) expect(CHANNELS).toContain(channel);
+        expect(new Set(campaign.channels).size).toBe(campaign.channels.length);
+        for (const time of [campaign.createdAt, campaign.updatedAt, campaign.scheduledAt]) {
+          if (time !== null) expect(time).toMatch(ISO_MS);
+        }
+        expect(campaign.enrollmentCount === null || Number.isInteger(campaign.enrollmentCount)).toBe(true);
+        if (campaign.deliveryStats) {
+          expect(Number.isInteger(campaign.deliveryStats.sent)).toBe(true);
+          expect(campaign.deliveryStats.updatedAt).toMatch(ISO_MS);
+        }
+        expect(typeof campaign.raw).toBe('object');
+        const raw = JSON.stringify(campaign.raw);
+        for (const secret of secrets) expect(raw).not.toContain(secret);
+      }
+    });
+
+    it('normalizes the sample campaign as the normalization table says', async () => {
+      const [campaign] = await fixture.adapter.getCampaigns([options.sample.nativeId], {});
+      expect(campaign).toMatchObject(options.sample.expected);
+    });
+
+    it('batch loads answer in the order and length of the keys, null for unknown ids', async () => {
+      const [a, b] = all;
+      const keys = [b!.nativeId, options.unknownNativeId, a!.nativeId, b!.nativeId];
+      const loaded = await fixture.adapter.getCampaigns(keys, {});
+      expect(loaded).toHaveLength(4);
+      expect((loaded[0] as Campaign).nativeId).toBe(b!.nativeId);
+      expect(loaded[1]).toBeNull();
+      expect((loaded[2] as Campaign).nativeId).toBe(a!.nativeId);
+      expect((loaded[3] as Campaign).nativeId).toBe(b!.nativeId);
+    });
+
+    const orders: CampaignOrder[] = [
+      { field: 'CREATED_AT', direction: 'DESC' },
+      { field: 'CREATED_AT', direction: 'ASC' },
+      { field: 'NAME', direction: 'ASC' },
+      { field: 'UPDATED_AT', direction: 'DESC' },
+    ];
+    for (const order of orders) {
+      for (const pageSize of [1, 3, 7]) {
+        it(`pages through every campaign exactly once by ${order.field} ${order.direction}, ${pageSize} per page`, async () => {
+          const walked = await walkCampaigns(fixture.adapter, order, pageSize);
+          const expected = [...all].sort((x, y) => comparePositions(sortPosition(x, order), sortPosition(y, order), order.direction));
+          expect(walked.map((c) => c.nativeId)).toEqual(expected.map((c) => c.nativeId));
+        });
+      }
+    }
+
+    it('touchpoints come in position order with unified types', async () => {
+      if (!fixture.adapter.capabilities.has('TOUCHPOINTS')) {
+        expect(fixture.adapter.listTouchpoints).toBeUndefined();
+        return;
+      }
+      const [touchpoints] = await fixture.adapter.listTouchpoints!([options.sample.nativeId], {});
+      expect(Array.isArray(touchpoints)).toBe(true);
+      const list = touchpoints as Touchpoint[];
+      for (const tp of list) {
+        expect(TOUCHPOINT_TYPES).toContain(tp.type);
+        expect(tp.campaignNativeId).toBe(options.sample.nativeId);
+        if (tp.channel !== null) expect(CHANNELS).toContain(tp.channel);
+        if (tp.createdAt !== null) expect(tp.createdAt).toMatch(ISO_MS);
+      }
+      const positions = list.map((tp) => tp.position ?? 0);
+      expect(positions).toEqual([...positions].sort((x, y) => x - y));
+      if (options.sampleTouchpoints) expect(list).toMatchObject(options.sampleTouchpoints);
+    });
+
+    it('touchpoint lookups answer in key order, null for unknown ids', async () => {
+      if (!fixture.adapter.capabilities.has('TOUCHPOINTS')) return;
+      const [touchpoints] = await fixture.adapter.listTouchpoints!([options.sample.nativeId, options.unknownNativeId], {});
+      const first = (touchpoints as Touchpoint[])[0]!;
+      const keys = [
+        { campaignNativeId: options.unknownNativeId, nativeId: 'missing' },
+        { campaignNativeId: first.campaignNativeId, nativeId: first.nativeId },
+        { campaignNativeId: first.campaignNativeId, nativeId: 'missing_tp' },
+      ];
+      const loaded = await fixture.adapter.getTouchpoints!(keys, {});
+      expect(loaded).toHaveLength(3);
+      expect(loaded[0]).toBeNull();
+      expect((loaded[1] as Touchpoint).nativeId).toBe(first.nativeId);
+      expect(loaded[2]).toBeNull();
+      const [, unknownCampaign] = await fixture.adapter.listTouchpoints!([options.sample.nativeId, options.unknownNativeId], {});
+      expect(unknownCampaign).toBeNull();
+    });
+  });
+}
