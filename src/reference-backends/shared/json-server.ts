@@ -84,7 +84,12 @@ function match(routes: CompiledRoute[], method: string, path: string) {
     pathMatched = true;
     if (route.method !== method) continue;
     const params: Record<string, string> = {};
-    route.names.forEach((name, i) => (params[name] = decodeURIComponent(found[i + 1] ?? '')));
+    try {
+      route.names.forEach((name, i) => (params[name] = decodeURIComponent(found[i + 1] ?? '')));
+    } catch {
+      // A malformed percent-escape cannot name anything that exists.
+      return { pathMatched };
+    }
     return { route, params };
   }
   return { pathMatched };
@@ -160,7 +165,7 @@ export async function startJsonServer(options: JsonServerOptions): Promise<Runni
       const refusal = options.authenticate(request);
       if (refusal) return send(refusal);
       const found = match(routes, request.method, request.path);
-      if (!('route' in found) || !found.route) return send(options.notFound);
+      if (!('route' in found)) return send(options.notFound);
       send(await found.route.handler({ ...request, params: found.params }));
     } catch (error) {
       send({ status: 500, body: { error: 'internal server error' } });
