@@ -76,23 +76,21 @@ function compile(route: Route): CompiledRoute {
   return { ...route, pattern: new RegExp(`^${source}/?$`), names };
 }
 
-function match(routes: CompiledRoute[], method: string, path: string) {
-  let pathMatched = false;
+function match(routes: CompiledRoute[], method: string, path: string): { route: CompiledRoute; params: Record<string, string> } | undefined {
   for (const route of routes) {
+    if (route.method !== method) continue;
     const found = route.pattern.exec(path);
     if (!found) continue;
-    pathMatched = true;
-    if (route.method !== method) continue;
     const params: Record<string, string> = {};
     try {
       route.names.forEach((name, i) => (params[name] = decodeURIComponent(found[i + 1] ?? '')));
     } catch {
       // A malformed percent-escape cannot name anything that exists.
-      return { pathMatched };
+      return undefined;
     }
     return { route, params };
   }
-  return { pathMatched };
+  return undefined;
 }
 
 const HTML_ERROR_PAGE =
@@ -165,7 +163,7 @@ export async function startJsonServer(options: JsonServerOptions): Promise<Runni
       const refusal = options.authenticate(request);
       if (refusal) return send(refusal);
       const found = match(routes, request.method, request.path);
-      if (!('route' in found)) return send(options.notFound);
+      if (!found) return send(options.notFound);
       send(await found.route.handler({ ...request, params: found.params }));
     } catch (error) {
       send({ status: 500, body: { error: 'internal server error' } });
