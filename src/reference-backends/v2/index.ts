@@ -1,0 +1,103 @@
+import { systemClock } from '../shared/clock.js';
+import { FaultSwitches } from '../shared/faults.js';
+import { startJsonServer } from '../shared/json-server.js';
+import type { ReferenceBackend, ReferenceBackendOptions } from '../shared/reference-backend.js';
+import { RequestLog } from '../shared/request-log.js';
+import { CampaignStore } from './campaign-store.js';
+import { advanceDelivery } from './delivery.js';
+import { loadSeed } from './load-seed.js';
+import { goJson, v2Routes } from './routes.js';
+import { seedCampaigns, seedTemplates } from './seed-data.js';
+import { TemplateCatalog, type V2Template } from './templates.js';
+
+export type { V2Template } from './templates.js';
+
+/** Options of {@link startV2Backend}. */
+export interface V2BackendOptions extends ReferenceBackendOptions {
+  /** The key every request must send as `X-API-Key`; default `v2-demo-api-key`. */
+  apiKey?: string;
+  /** The server's zone in minutes east of UTC, used for every time it writes; default 180 (`+03:00`). */
+  utcOffsetMinutes?: number;
+  /** When set, a timer calls `advance(1)` at this interval so the demo moves by itself; default off. */
+  tickIntervalMs?: number;
+  /** Templates known in addition to the built-in ones (which are there even with `seed: false`). */
+  templates?: V2Template[];
+}
+
+/** A running v2 reference backend. */
+export interface V2ReferenceBackend extends ReferenceBackend<{ apiKey: string }> {
+  /**
+   * Steps delivery `ticks` times (default 1). Each tick moves some messages of every
+   * campaign whose send time has come one state further, chosen by a hash of the
+   * message key and the tick number, so equal sequences of calls give equal states.
+   */
+  advance(ticks?: number): void;
+  /**
+   * Makes the next `times` calls to the messaging provider fail (create and resend
+   * then answer `502 upstream service call failed`); default 1.
+   */
+  failUpstream(times?: number): void;
+  /** The templates campaigns can name by `TempMsgID`. */
+  readonly templates: readonly Readonly<V2Template>[];
+}
+
+const DEFAULT_API_KEY = 'v2-demo-api-key';
+const DEFAULT_UTC_OFFSET_MINUTES = 180;
+
+/** Starts the faithful v2 backend: the Go campaign API with X-API-Key auth and PascalCase bodies. */
+export async function startV2Backend(options: V2BackendOptions = {}): Promise<V2ReferenceBackend> {
+  const apiKey = options.apiKey ?? DEFAULT_API_KEY;
+  const clock = options.clock ?? systemClock;
+  const templates = new TemplateCatalog([...seedTemplates, ...(options.templates ?? [])]);
+  const store = new CampaignStore();
+  if (options.seed ?? true) loadSeed(store, templates, seedCampaigns(clock.now()));
+
+  const faults = new FaultSwitches();
+  const requests = new RequestLog();
+  let upstreamFailures = 0;
+  let tick = 0;
+
+  const unauthorized = goJson(401, { error: 'unauthorized' });
+  const server = await startJsonServer({
+    ...(options.port === undefined ? {} : { port: options.port }),
+    ...(options.host === undefined ? {} : { host: options.host }),
+    routes: v2Routes({
+      store,
+      templates,
+      clock,
+      offsetMinutes: options.utcOffsetMinutes ?? DEFAULT_UTC_OFFSET_MINUTES,
+      upstreamFails: () => upstreamFailures > 0 && upstreamFailures-- > 0,
+    }),
+    authenticate: (request) => (request.headers['x-api-key'] === apiKey ? undefined : unauthorized),
+    notFound: goJson(404, { error: 'not found' }),
+    unauthorized,
+    faults,
+    requests,
+  });
+
+  const advance = (ticks = 1) => {
+    for (let i = 0; i < ticks; i++) advanceDelivery(store, ++tick, clock.now());
+  };
+  const timer = options.tickIntervalMs === undefined ? undefined : setInterval(() => advance(1), options.tickIntervalMs);
+  timer?.unref();
+
+  return {
+    kind: 'v2',
+    url: server.url,
+    credentials: { apiKey },
+    faults,
+    requests,
+    configEntry: (name) => ({ name, kind: 'v2', baseUrl: server.url, apiKey }),
+    advance,
+    failUpstream: (times = 1) => {
+      upstreamFailures = times;
+    },
+    get templates() {
+      return templates.list();
+    },
+    close: async () => {
+      if (timer) clearInterval(timer);
+      await server.close();
+    },
+  };
+}
