@@ -38,8 +38,9 @@ function isPrintLatin1(c: number): boolean {
 export function quoteChar(c: number): string {
   if (c === 0x27) return `'\\''`;
   if (c === 0x22) return `'"'`;
+  if (c === 0x5c) return `'\\\\'`;
   if (isPrintLatin1(c)) return `'${String.fromCharCode(c)}'`;
-  const named: Record<number, string> = { 7: 'a', 8: 'b', 12: 'f', 10: 'n', 13: 'r', 9: 't', 11: 'v', 0x5c: '\\' };
+  const named: Record<number, string> = { 7: 'a', 8: 'b', 12: 'f', 10: 'n', 13: 'r', 9: 't', 11: 'v' };
   const name = named[c];
   if (name) return `'\\${name}'`;
   const hex = c.toString(16).padStart(2, '0');

@@ -1,9 +1,10 @@
 import { scanFirstValue } from './go-json-scanner.js';
+import { readTree, type JsonNode } from './go-json-tree.js';
 
 /**
  * Request decoding and response encoding as the v2 server's Go `encoding/json`
  * does them: `json.NewDecoder(body).Decode(&req)` into a struct without tags, and
- * `json.Marshal` of the response struct.
+ * `json.NewEncoder(w).Encode(resp)` of the response struct.
  */
 
 /** The Go package the server's request structs live in; it shows in some type errors. */
@@ -34,127 +35,6 @@ function typeName(type: GoType): string {
       return `${GO_PACKAGE}.${type.name}`;
     default:
       return type.kind;
-  }
-}
-
-type Node =
-  | { type: 'object'; entries: Array<[string, Node]> }
-  | { type: 'array'; items: Node[] }
-  | { type: 'string'; value: string }
-  | { type: 'number'; raw: string }
-  | { type: 'bool' }
-  | { type: 'null' };
-
-/** Builds the tree of a value the scanner has already proven well-formed. */
-class TreeReader {
-  #at = 0;
-  constructor(private readonly bytes: Uint8Array) {}
-
-  read(): Node {
-    this.#skipSpace();
-    const c = this.bytes[this.#at];
-    if (c === 0x7b) return this.#object();
-    if (c === 0x5b) return this.#array();
-    if (c === 0x22) return { type: 'string', value: this.#string() };
-    if (c === 0x74) return this.#word(4, { type: 'bool' });
-    if (c === 0x66) return this.#word(5, { type: 'bool' });
-    if (c === 0x6e) return this.#word(4, { type: 'null' });
-    const start = this.#at;
-    while (this.#at < this.bytes.length && /[-+.eE0-9]/.test(String.fromCharCode(this.bytes[this.#at] ?? 0))) this.#at++;
-    return { type: 'number', raw: Buffer.from(this.bytes.subarray(start, this.#at)).toString('latin1') };
-  }
-
-  #word(length: number, node: Node): Node {
-    this.#at += length;
-    return node;
-  }
-
-  #skipSpace() {
-    while ([0x20, 0x09, 0x0d, 0x0a].includes(this.bytes[this.#at] ?? -1)) this.#at++;
-  }
-
-  #object(): Node {
-    const entries: Array<[string, Node]> = [];
-    this.#at++;
-    for (;;) {
-      this.#skipSpace();
-      if (this.bytes[this.#at] === 0x7d) break;
-      const key = this.#string();
-      this.#skipSpace();
-      this.#at++; // ':'
-      entries.push([key, this.read()]);
-      this.#skipSpace();
-      if (this.bytes[this.#at] === 0x2c) this.#at++;
-    }
-    this.#at++;
-    return { type: 'object', entries };
-  }
-
-  #array(): Node {
-    const items: Node[] = [];
-    this.#at++;
-    for (;;) {
-      this.#skipSpace();
-      if (this.bytes[this.#at] === 0x5d) break;
-      items.push(this.read());
-      this.#skipSpace();
-      if (this.bytes[this.#at] === 0x2c) this.#at++;
-    }
-    this.#at++;
-    return { type: 'array', items };
-  }
-
-  /** Go's `unquote`: escapes decoded, invalid UTF-8 and lone surrogates become U+FFFD. */
-  #string(): string {
-    this.#at++;
-    const raw: number[] = [];
-    let out = '';
-    const flush = () => {
-      out += Buffer.from(raw).toString('utf8');
-      raw.length = 0;
-    };
-    for (;;) {
-      const c = this.bytes[this.#at++] ?? 0x22;
-      if (c === 0x22) break;
-      if (c !== 0x5c) {
-        raw.push(c);
-        continue;
-      }
-      flush();
-      const e = String.fromCharCode(this.bytes[this.#at++] ?? 0);
-      const simple: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', '\\': '\\', '/': '/', '"': '"' };
-      if (e !== 'u') {
-        out += simple[e] ?? '';
-        continue;
-      }
-      const unit = this.#hex4();
-      if (unit >= 0xd800 && unit < 0xdc00) {
-        const next = this.bytes[this.#at] === 0x5c && this.bytes[this.#at + 1] === 0x75 ? this.#peekHex4(this.#at + 2) : -1;
-        if (next >= 0xdc00 && next < 0xe000) {
-          this.#at += 6;
-          out += String.fromCharCode(unit, next);
-        } else {
-          out += '\ufffd';
-        }
-      } else if (unit >= 0xdc00 && unit < 0xe000) {
-        out += '\ufffd';
-      } else {
-        out += String.fromCharCode(unit);
-      }
-    }
-    flush();
-    return out;
-  }
-
-  #hex4(): number {
-    const value = this.#peekHex4(this.#at);
-    this.#at += 4;
-    return value;
-  }
-
-  #peekHex4(at: number): number {
-    const text = Buffer.from(this.bytes.subarray(at, at + 4)).toString('latin1');
-    return /^[0-9a-fA-F]{4}$/.test(text) ? Number.parseInt(text, 16) : -1;
   }
 }
 
@@ -199,7 +79,7 @@ class StructDecoder {
   }
 
   /** Decodes `node` into a value of `type` whose current content is `current`. */
-  value(node: Node, type: GoType, current: unknown): unknown {
+  value(node: JsonNode, type: GoType, current: unknown): unknown {
     switch (node.type) {
       case 'null':
         // null empties a slice and leaves every other kind untouched.
@@ -243,7 +123,7 @@ class StructDecoder {
     return Number(parsed);
   }
 
-  #object(entries: Array<[string, Node]>, type: Extract<GoType, { kind: 'struct' }>, current: Record<string, unknown>) {
+  #object(entries: Array<[string, JsonNode]>, type: Extract<GoType, { kind: 'struct' }>, current: Record<string, unknown>) {
     const target = { ...current };
     const saved = { struct: this.#context.struct, depth: this.#context.fieldStack.length };
     for (const [key, child] of entries) {
@@ -260,7 +140,7 @@ class StructDecoder {
     return target;
   }
 
-  #array(items: Node[], elem: GoType, current: unknown[]) {
+  #array(items: JsonNode[], elem: GoType, current: unknown[]) {
     // Go decodes each element into the slice's existing element, if there is one.
     return items.map((item, i) => this.value(item, elem, i < current.length ? current[i] : zeroValue(elem)));
   }
@@ -293,7 +173,7 @@ export function decodeGoRequest<T>(rawBody: string, type: GoType): GoDecodeResul
   const bytes = Buffer.from(rawBody, 'utf8');
   const scanned = scanFirstValue(bytes);
   if (!scanned.ok) return scanned;
-  const tree = new TreeReader(bytes.subarray(0, scanned.end)).read();
+  const tree = readTree(bytes.subarray(0, scanned.end));
   const decoder = new StructDecoder();
   const value = decoder.value(tree, type, zeroValue(type));
   if (decoder.error !== undefined) return { ok: false, message: decoder.error };
