@@ -1,0 +1,87 @@
+import type { CallContext } from '../adapter.js';
+import type { BackendHttpClient, UpstreamResponse } from '../http/backend-client.js';
+import { parseAnswer, parseRecords } from '../wire-records.js';
+import type { GatewayError } from '../../model/errors.js';
+import { toGatewayError, type V2Operation } from './errors.js';
+import {
+  v2CampaignSchema,
+  v2ListEnvelopeSchema,
+  v2MessageSchema,
+  type V2Campaign,
+  type V2Message,
+} from './wire.js';
+
+/** One function per v2 endpoint. Each returns parsed wire data or throws a GatewayError. */
+
+/**
+ * The most `getAll` returns. It has no cursor and lists newest first, so campaigns
+ * older than the newest 1000 cannot be reached through this API at all.
+ */
+export const MAX_RESULT_SIZE = 1000;
+
+/** A bad campaign record, with its id when the record shows one (so a lookup by id can report it). */
+export interface CampaignRecordError {
+  nativeId: string | null;
+  error: GatewayError;
+}
+
+/** The campaigns of a `getAll` answer that match the wire schema, and one error per record that does not. */
+export interface CampaignRecords {
+  campaigns: V2Campaign[];
+  errors: CampaignRecordError[];
+}
+
+function describeCampaign(record: unknown, index: number): string {
+  const id = nativeIdOf(record);
+  return id === null ? `campaign record #${index}` : `campaign ${id}`;
+}
+
+function nativeIdOf(record: unknown): string | null {
+  const id = (record as { ID?: unknown } | null)?.ID;
+  return typeof id === 'number' || typeof id === 'string' ? String(id) : null;
+}
+
+function expectOk(operation: V2Operation, response: UpstreamResponse, backend: string): unknown {
+  if (response.status >= 200 && response.status < 300) return response.body;
+  throw toGatewayError(operation, response, backend);
+}
+
+/**
+ * `GET /v2/campaign/getAll?resultSize=1000`: the newest 1000 campaigns. Every read
+ * of campaigns uses this one URL, so the per-request memo sends it once.
+ */
+export async function getAllCampaigns(http: BackendHttpClient, ctx: CallContext): Promise<CampaignRecords> {
+  const response = await http.request({ method: 'GET', path: '/v2/campaign/getAll', query: { resultSize: MAX_RESULT_SIZE } }, ctx);
+  const body = expectOk('list', response, http.backend);
+  const envelope = parseAnswer(v2ListEnvelopeSchema, body, http.backend, 'the campaign list');
+  const campaigns: V2Campaign[] = [];
+  const errors: CampaignRecordError[] = [];
+  (envelope.data ?? []).forEach((record, index) => {
+    const parsed = parseRecords(v2CampaignSchema, [record], http.backend, () => describeCampaign(record, index));
+    campaigns.push(...parsed.valid);
+    for (const error of parsed.errors) errors.push({ nativeId: nativeIdOf(record), error });
+  });
+  return { campaigns, errors };
+}
+
+/**
+ * `GET /v2/campaign/getCampMsgs?campaignID=…&resultSize=1000`: a campaign's
+ * messages (at most 1000: the endpoint has no cursor); null for an unknown campaign.
+ * A message breaking the wire schema fails the whole answer: a page has no
+ * place to report a left-out record, and silently shorter pages would lie.
+ */
+export async function getCampaignMessages(http: BackendHttpClient, campaignId: number, ctx: CallContext): Promise<V2Message[] | null> {
+  const response = await http.request(
+    { method: 'GET', path: '/v2/campaign/getCampMsgs', query: { campaignID: campaignId, resultSize: MAX_RESULT_SIZE } },
+    ctx,
+  );
+  if (response.status === 404) return null;
+  const body = expectOk('messages', response, http.backend);
+  const envelope = parseAnswer(v2ListEnvelopeSchema, body, http.backend, 'the message list');
+  const parsed = parseRecords(v2MessageSchema, envelope.data ?? [], http.backend, (record, index) => {
+    const key = (record as { MessageKey?: unknown } | null)?.MessageKey;
+    return typeof key === 'string' ? `message ${key}` : `message record #${index}`;
+  });
+  if (parsed.errors[0]) throw parsed.errors[0];
+  return parsed.valid;
+}

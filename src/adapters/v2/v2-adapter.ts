@@ -1,0 +1,124 @@
+import type {
+  BackendAdapter,
+  CallContext,
+  CampaignListQuery,
+  CampaignListResult,
+  ChildKey,
+  PageRequest,
+} from '../adapter.js';
+import type { BackendHttpClient } from '../http/backend-client.js';
+import { completeList } from '../wire-records.js';
+import type { Capability } from '../../model/enums.js';
+import type { Campaign, Enrollment, Message, Page, Touchpoint } from '../../model/unified.js';
+import * as api from './client.js';
+import { pageOf } from './offset-cursor.js';
+import { toCampaign, toEnrollments, toMessage } from './to-unified.js';
+import { toCampaignId } from './to-wire.js';
+import type { V2Campaign } from './wire.js';
+
+/** What v2 can do besides reading campaigns. Touchpoints are read only: a campaign's message cannot be edited. */
+export const V2_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
+  'TOUCHPOINTS',
+  'MESSAGES',
+  'DELIVERY_STATS',
+]);
+
+/** A campaign as read, in the unified model and as it came on the wire. */
+interface IndexedCampaign {
+  campaign: Campaign;
+  record: V2Campaign;
+}
+
+/** Every campaign a v2 backend shows, by native id, and the records it sent that break the wire schema. */
+interface CampaignIndex {
+  campaigns: Campaign[];
+  byId: Map<string, IndexedCampaign | Error>;
+  recordErrors: CampaignListResult['recordErrors'];
+}
+
+/**
+ * The v2 adapter. v2 has no endpoint for one campaign, so every campaign read
+ * (lists, loads by id, touchpoints, enrollments) is the same `getAll` call,
+ * which the per-request memo sends once per GraphQL request. Campaigns beyond
+ * the newest 1000 are unreachable through this API (`getAll` has no cursor).
+ */
+export class V2Adapter implements BackendAdapter {
+  readonly kind = 'V2' as const;
+  readonly capabilities = V2_CAPABILITIES;
+  readonly #http: BackendHttpClient;
+
+  constructor(
+    readonly name: string,
+    http: BackendHttpClient,
+  ) {
+    this.#http = http;
+  }
+
+  async #index(ctx: CallContext): Promise<CampaignIndex> {
+    const records = await api.getAllCampaigns(this.#http, ctx);
+    const byId = new Map<string, IndexedCampaign | Error>();
+    for (const { nativeId, error } of records.errors) if (nativeId !== null) byId.set(nativeId, error);
+    const campaigns = records.campaigns.map((record) => {
+      const campaign = toCampaign(record, this.name);
+      byId.set(campaign.nativeId, { campaign, record });
+      return campaign;
+    });
+    return { campaigns, byId, recordErrors: records.errors.map(({ error }) => error) };
+  }
+
+  /** Every campaign at once: `getAll` has no cursor, filters or order, so the gateway does all of it. */
+  async listCampaigns(_query: CampaignListQuery, ctx: CallContext): Promise<CampaignListResult> {
+    const { campaigns, recordErrors } = await this.#index(ctx);
+    return completeList(campaigns, recordErrors);
+  }
+
+  async getCampaigns(nativeIds: readonly string[], ctx: CallContext): Promise<(Campaign | null | Error)[]> {
+    const { byId } = await this.#index(ctx);
+    return nativeIds.map((nativeId) => {
+      const found = byId.get(nativeId);
+      return found instanceof Error ? found : (found?.campaign ?? null);
+    });
+  }
+
+  /** The one `MESSAGE` touchpoint each campaign carries; null for an unknown campaign. */
+  async listTouchpoints(campaignNativeIds: readonly string[], ctx: CallContext): Promise<(Touchpoint[] | null | Error)[]> {
+    const campaigns = await this.getCampaigns(campaignNativeIds, ctx);
+    return campaigns.map((campaign) => (campaign === null || campaign instanceof Error ? campaign : (campaign.touchpoints ?? [])));
+  }
+
+  async getTouchpoints(keys: readonly ChildKey[], ctx: CallContext): Promise<(Touchpoint | null | Error)[]> {
+    const campaigns = await this.getCampaigns(
+      keys.map((key) => key.campaignNativeId),
+      ctx,
+    );
+    return campaigns.map((campaign, index) => {
+      if (campaign === null || campaign instanceof Error) return campaign;
+      return campaign.touchpoints?.find((touchpoint) => touchpoint.nativeId === keys[index]?.nativeId) ?? null;
+    });
+  }
+
+  /** The campaign's `Clients`, paged here (the record carries all of them). */
+  async listEnrollments(campaignNativeId: string, page: PageRequest, ctx: CallContext): Promise<Page<Enrollment> | null> {
+    const found = (await this.#index(ctx)).byId.get(campaignNativeId);
+    if (found instanceof Error) throw found;
+    if (!found) return null;
+    return pageOf(toEnrollments(found.record, this.name), page);
+  }
+
+  /** `getCampMsgs`, paged here (the endpoint has no cursor and answers at most 1000 messages). */
+  async listMessages(campaignNativeId: string, page: PageRequest, ctx: CallContext): Promise<Page<Message> | null> {
+    const id = toCampaignId(campaignNativeId);
+    if (id === null) return null;
+    const messages = await api.getCampaignMessages(this.#http, id, ctx);
+    if (messages === null) return null;
+    return pageOf(
+      messages.map((message) => toMessage(message, this.name)),
+      page,
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.#http.close();
+  }
+
+}
