@@ -130,7 +130,8 @@ export class BackendHttpClient {
       }
     }
     const load = () => this.#send(request, url, ctx, this.#options.retries);
-    return ctx.cache && request.method === 'GET' ? ctx.cache.get(`${request.method} ${url}`, load) : load();
+    // Keyed by the bare URL (only GETs are memoized) so that `invalidate(baseUrl)` after a write matches it.
+    return ctx.cache && request.method === 'GET' ? ctx.cache.get(url, load) : load();
   }
 
   async close(): Promise<void> {
