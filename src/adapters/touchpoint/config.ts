@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import type { CommonBackendConfig } from '../adapter.js';
+
+/** The config fields of a `touchpoint` backend besides the common ones. */
+export const touchpointConfigSchema = z.object({
+  /** Sent as `Authorization: Bearer <token>` on every request. A secret. */
+  token: z.string().min(1, 'token must not be empty'),
+});
+
+/** A complete `touchpoint` backend entry of the config file. */
+export type TouchpointConfig = CommonBackendConfig & z.infer<typeof touchpointConfigSchema>;

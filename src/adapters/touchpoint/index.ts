@@ -1,0 +1,53 @@
+import type { AdapterDeps, AdapterFactory, BackendAdapter } from '../adapter.js';
+import { BackendHttpClient } from '../http/backend-client.js';
+import type { Capability } from '../../model/enums.js';
+import { getCampaign } from './client.js';
+import { touchpointConfigSchema, type TouchpointConfig } from './config.js';
+import { listCampaigns } from './list-campaigns.js';
+import { toCampaign } from './to-unified.js';
+import { asError, getTouchpoints, listTouchpoints } from './touchpoint-reads.js';
+
+export type { TouchpointConfig } from './config.js';
+
+/** Options of {@link createTouchpointAdapter} beyond the config. */
+export interface TouchpointAdapterOptions {
+  /** Records per native list page (`limit`), 1 to 100; default 100, the API's largest, for the fewest round trips. */
+  pageSize?: number;
+}
+
+const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['TOUCHPOINTS']);
+
+/** Builds the adapter of one `touchpoint` backend (`/v1` API, bearer token). */
+export function createTouchpointAdapter(config: TouchpointConfig, deps: AdapterDeps, options: TouchpointAdapterOptions = {}): BackendAdapter {
+  const pageSize = Math.min(100, Math.max(1, options.pageSize ?? 100));
+  const http = new BackendHttpClient({
+    backend: config.name,
+    baseUrl: config.baseUrl,
+    headers: { authorization: `Bearer ${config.token}` },
+    timeoutMs: config.timeoutMs,
+    retries: config.retries,
+    maxConnections: config.maxConnections,
+    logger: deps.logger,
+  });
+  const reads = { http, logger: deps.logger, pageSize };
+  return {
+    name: config.name,
+    kind: 'TOUCHPOINT',
+    capabilities: CAPABILITIES,
+    listCampaigns: (query, ctx) => listCampaigns(http, query, ctx, pageSize),
+    getCampaigns: (ids, ctx) =>
+      Promise.all(ids.map((id) => getCampaign(http, ctx, id).then((record) => record && toCampaign(record, config.name), asError))),
+    listTouchpoints: (ids, ctx) => listTouchpoints(reads, ids, ctx),
+    getTouchpoints: (keys, ctx) => getTouchpoints(http, keys, ctx),
+    close: () => http.close(),
+  };
+}
+
+/** The `touchpoint` backend kind: campaigns on one channel each, with native touchpoints. */
+export const touchpointAdapter: AdapterFactory<TouchpointConfig> = {
+  kind: 'touchpoint',
+  backendKind: 'TOUCHPOINT',
+  configSchema: touchpointConfigSchema,
+  secretFields: ['token'],
+  create: (config, deps) => createTouchpointAdapter(config, deps),
+};

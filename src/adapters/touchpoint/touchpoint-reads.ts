@@ -1,0 +1,66 @@
+import type { Logger } from 'pino';
+import type { CallContext, ChildKey } from '../adapter.js';
+import type { BackendHttpClient } from '../http/backend-client.js';
+import { GatewayError } from '../../model/errors.js';
+import type { Touchpoint } from '../../model/unified.js';
+import { getCampaign, getTouchpoint, listTouchpointPage } from './client.js';
+import { toChannel, toTouchpoint } from './to-unified.js';
+import type { WireTouchpoint } from './wire.js';
+
+/** What the touchpoint reads need besides their arguments. */
+export interface TouchpointReadDeps {
+  http: BackendHttpClient;
+  /** Hears about records left out for breaking the wire schema (the batch answer has no room for them). */
+  logger: Logger;
+  /** Touchpoints per native page, at most 100. */
+  pageSize: number;
+}
+
+/** A failure in place of one batch answer, so the others still stand. */
+export function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** Every touchpoint of one campaign in position order; null when the campaign does not exist. */
+async function campaignTouchpoints(deps: TouchpointReadDeps, campaignId: string, ctx: CallContext): Promise<Touchpoint[] | null> {
+  const { http, logger, pageSize } = deps;
+  // The campaign read is shared (ctx.cache) with the campaign resolver and gives the channel.
+  const campaign = await getCampaign(http, ctx, campaignId);
+  if (!campaign) return null;
+  const records: WireTouchpoint[] = [];
+  const seen = new Set<string>();
+  let cursor: string | null = null;
+  do {
+    const page = await listTouchpointPage(http, ctx, campaignId, { limit: pageSize, cursor });
+    // Deleted since the campaign read.
+    if (!page) return null;
+    for (const error of page.errors) logger.warn({ backend: http.backend, campaignId }, error.message);
+    records.push(...page.valid);
+    if (page.nextCursor !== null && seen.has(page.nextCursor)) {
+      throw new GatewayError('BACKEND_ERROR', `backend "${http.backend}" answered touchpoint pages whose cursors loop`, { backend: http.backend });
+    }
+    cursor = page.nextCursor;
+    if (cursor !== null) seen.add(cursor);
+  } while (cursor !== null);
+  const channel = toChannel(campaign.channel_type);
+  return records
+    .map((record) => toTouchpoint(record, http.backend, campaignId, channel))
+    .sort((a, b) => (a.position ?? Infinity) - (b.position ?? Infinity));
+}
+
+/** Touchpoints of each campaign, in key order: null for an unknown campaign, an Error for one that failed. */
+export function listTouchpoints(deps: TouchpointReadDeps, campaignIds: readonly string[], ctx: CallContext): Promise<(Touchpoint[] | null | Error)[]> {
+  return Promise.all(campaignIds.map((id) => campaignTouchpoints(deps, id, ctx).catch(asError)));
+}
+
+/** One touchpoint by key; null when it does not exist or belongs to another campaign than the key says. */
+async function touchpointByKey(http: BackendHttpClient, key: ChildKey, ctx: CallContext): Promise<Touchpoint | null> {
+  const [record, campaign] = await Promise.all([getTouchpoint(http, ctx, key.nativeId), getCampaign(http, ctx, key.campaignNativeId)]);
+  if (!record || record.campaign_id !== key.campaignNativeId) return null;
+  return toTouchpoint(record, http.backend, key.campaignNativeId, toChannel(campaign?.channel_type));
+}
+
+/** Touchpoints by key, in key order: null for an unknown one, an Error for one that failed. */
+export function getTouchpoints(http: BackendHttpClient, keys: readonly ChildKey[], ctx: CallContext): Promise<(Touchpoint | null | Error)[]> {
+  return Promise.all(keys.map((key) => touchpointByKey(http, key, ctx).catch(asError)));
+}
