@@ -8,10 +8,15 @@ import {
   v2ListEnvelopeSchema,
   v2MessageSchema,
   type V2Campaign,
+  type V2CreateCampaignRequest,
   type V2Message,
+  type V2UpdateCampaignRequest,
 } from './wire.js';
 
-/** One function per v2 endpoint. Each returns parsed wire data or throws a GatewayError. */
+/**
+ * One function per v2 endpoint. Each returns parsed wire data or throws a
+ * GatewayError; none of the writes is idempotent, so none is ever retried.
+ */
 
 /**
  * The most `getAll` returns. It has no cursor and lists newest first, so campaigns
@@ -84,4 +89,28 @@ export async function getCampaignMessages(http: BackendHttpClient, campaignId: n
   });
   if (parsed.errors[0]) throw parsed.errors[0];
   return parsed.valid;
+}
+
+/** `POST /v2/campaign/create`: answers the new campaign. */
+export async function createCampaign(http: BackendHttpClient, body: V2CreateCampaignRequest, ctx: CallContext): Promise<V2Campaign> {
+  const response = await http.request({ method: 'POST', path: '/v2/campaign/create', body }, ctx);
+  return parseAnswer(v2CampaignSchema, expectOk('create', response, http.backend), http.backend, 'the created campaign');
+}
+
+/** `PUT /v2/campaign/update`: answers the campaign as it is now. */
+export async function updateCampaign(http: BackendHttpClient, body: V2UpdateCampaignRequest, ctx: CallContext): Promise<V2Campaign> {
+  const response = await http.request({ method: 'PUT', path: '/v2/campaign/update', body }, ctx);
+  return parseAnswer(v2CampaignSchema, expectOk('update', response, http.backend), http.backend, 'the updated campaign');
+}
+
+/** `DELETE /v2/campaign/delete` with `{"ID": id}`. */
+export async function deleteCampaign(http: BackendHttpClient, id: number, ctx: CallContext): Promise<void> {
+  const response = await http.request({ method: 'DELETE', path: '/v2/campaign/delete', body: { ID: id } }, ctx);
+  expectOk('delete', response, http.backend);
+}
+
+/** `POST /v2/campaign/resendMsg`: answers the message, `pending` again. */
+export async function resendMessage(http: BackendHttpClient, messageKey: string, ctx: CallContext): Promise<V2Message> {
+  const response = await http.request({ method: 'POST', path: '/v2/campaign/resendMsg', body: { MessageKey: messageKey } }, ctx);
+  return parseAnswer(v2MessageSchema, expectOk('resend', response, http.backend), http.backend, 'the resent message');
 }

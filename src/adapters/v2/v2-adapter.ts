@@ -4,22 +4,30 @@ import type {
   CampaignListQuery,
   CampaignListResult,
   ChildKey,
+  CreateCampaignInput,
   PageRequest,
+  UpdateCampaignInput,
 } from '../adapter.js';
 import type { BackendHttpClient } from '../http/backend-client.js';
 import { completeList } from '../wire-records.js';
 import type { Capability } from '../../model/enums.js';
+import { notFound } from '../../model/errors.js';
 import type { Campaign, Enrollment, Message, Page, Touchpoint } from '../../model/unified.js';
 import * as api from './client.js';
 import { pageOf } from './offset-cursor.js';
 import { toCampaign, toEnrollments, toMessage } from './to-unified.js';
-import { toCampaignId } from './to-wire.js';
+import { toCampaignId, toCreateRequest, toUpdateRequest } from './to-wire.js';
 import type { V2Campaign } from './wire.js';
 
 /** What v2 can do besides reading campaigns. Touchpoints are read only: a campaign's message cannot be edited. */
 export const V2_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
+  'CAMPAIGN_CREATE',
+  'CAMPAIGN_UPDATE',
+  'CAMPAIGN_DELETE',
   'TOUCHPOINTS',
   'MESSAGES',
+  'RESEND',
+  'SCHEDULING',
   'DELIVERY_STATS',
 ]);
 
@@ -87,10 +95,7 @@ export class V2Adapter implements BackendAdapter {
   }
 
   async getTouchpoints(keys: readonly ChildKey[], ctx: CallContext): Promise<(Touchpoint | null | Error)[]> {
-    const campaigns = await this.getCampaigns(
-      keys.map((key) => key.campaignNativeId),
-      ctx,
-    );
+    const campaigns = await this.getCampaigns(keys.map((key) => key.campaignNativeId), ctx);
     return campaigns.map((campaign, index) => {
       if (campaign === null || campaign instanceof Error) return campaign;
       return campaign.touchpoints?.find((touchpoint) => touchpoint.nativeId === keys[index]?.nativeId) ?? null;
@@ -111,14 +116,37 @@ export class V2Adapter implements BackendAdapter {
     if (id === null) return null;
     const messages = await api.getCampaignMessages(this.#http, id, ctx);
     if (messages === null) return null;
-    return pageOf(
-      messages.map((message) => toMessage(message, this.name)),
-      page,
-    );
+    return pageOf(messages.map((message) => toMessage(message, this.name)), page);
+  }
+
+  /** `POST create` is not idempotent: it is sent once, never retried. */
+  async createCampaign(input: CreateCampaignInput, ctx: CallContext): Promise<Campaign> {
+    const request = toCreateRequest(input, this.name);
+    return toCampaign(await api.createCampaign(this.#http, request, ctx), this.name);
+  }
+
+  async updateCampaign(nativeId: string, input: UpdateCampaignInput, ctx: CallContext): Promise<Campaign> {
+    const id = this.#campaignIdOrNotFound(nativeId);
+    const request = toUpdateRequest(id, input, this.name);
+    return toCampaign(await api.updateCampaign(this.#http, request, ctx), this.name);
+  }
+
+  async deleteCampaign(nativeId: string, ctx: CallContext): Promise<void> {
+    await api.deleteCampaign(this.#http, this.#campaignIdOrNotFound(nativeId), ctx);
+  }
+
+  /** Resends a failed message; the campaign part of the key is not needed (message keys are unique). */
+  async resendMessage(key: ChildKey, ctx: CallContext): Promise<Message> {
+    return toMessage(await api.resendMessage(this.#http, key.nativeId, ctx), this.name);
   }
 
   async close(): Promise<void> {
     await this.#http.close();
   }
 
+  #campaignIdOrNotFound(nativeId: string): number {
+    const id = toCampaignId(nativeId);
+    if (id === null) throw notFound(`campaign "${nativeId}"`, this.name);
+    return id;
+  }
 }

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Campaign, Message } from '../../../src/model/unified.js';
 import { UpstreamCache } from '../../../src/adapters/http/upstream-cache.js';
-import type { CampaignListQuery } from '../../../src/adapters/adapter.js';
+import type { CampaignListQuery, CreateCampaignInput } from '../../../src/adapters/adapter.js';
 import { GatewayError } from '../../../src/model/errors.js';
 import { describeAdapterConformance } from '../../conformance/adapter-conformance.js';
-import { createAdapter, json, startStub, startV2Fixture, type StubServer, type V2Fixture } from './fixture.js';
+import { backendCall, createAdapter, FIXTURE_START, json, startStub, startV2Fixture, type StubServer, type V2Fixture } from './fixture.js';
 
 const ALL: CampaignListQuery = {
   order: { field: 'CREATED_AT', direction: 'DESC' },
@@ -54,7 +54,7 @@ describeAdapterConformance('v2', {
     },
   ],
   unknownNativeId: '999999',
-  capabilities: ['TOUCHPOINTS', 'MESSAGES', 'DELIVERY_STATS'],
+  capabilities: ['CAMPAIGN_CREATE', 'CAMPAIGN_UPDATE', 'CAMPAIGN_DELETE', 'TOUCHPOINTS', 'MESSAGES', 'RESEND', 'SCHEDULING', 'DELIVERY_STATS'],
 });
 
 describe('v2 adapter reads', () => {
@@ -286,5 +286,276 @@ describe('v2 adapter against wire shapes the reference backend never sends', () 
     } finally {
       await adapter.close();
     }
+  });
+});
+
+describe('v2 adapter writes', () => {
+  const ORDER_TEMPLATE = 'c8630dcb-dc36-4968-8ca4-26a78893c1e6';
+  const CREATE = { method: 'POST', path: '/v2/campaign/create' } as const;
+  let fx: V2Fixture;
+  beforeAll(async () => {
+    fx = await startV2Fixture();
+  });
+  afterAll(() => fx.close());
+  afterEach(async () => {
+    await fx.backend.faults.clear();
+    fx.backend.requests.clear();
+  });
+
+  const orderInput = (overrides: Partial<CreateCampaignInput> = {}): CreateCampaignInput => ({
+    name: 'Autumn Orders',
+    templateId: ORDER_TEMPLATE,
+    recipients: [
+      { contactId: '+966500000001', params: ['Aisha', 'ORD-1'] },
+      { contactId: '+966500000002', params: ['Bilal', 'ORD-2'] },
+    ],
+    scheduledAt: '2026-09-10T12:00:00.000Z',
+    ...overrides,
+  });
+
+  it('creates a scheduled campaign, reads it back, updates it and deletes it', async () => {
+    const created = await fx.adapter.createCampaign!(orderInput({ channels: ['WHATSAPP'] }), {});
+    expect(fx.backend.requests.count(CREATE)).toBe(1);
+    expect(created).toMatchObject({
+      backend: 'broadcast',
+      name: 'Autumn Orders',
+      status: 'SCHEDULED',
+      rawStatus: 'scheduled',
+      channels: ['WHATSAPP'],
+      createdAt: new Date(FIXTURE_START).toISOString(),
+      scheduledAt: '2026-09-10T12:00:00.000Z',
+      enrollmentCount: 2,
+      deliveryStats: { total: 2, sent: 0, delivered: 0, failed: 0 },
+    });
+    // The template's BODY fills the message when none is given.
+    expect(created.touchpoints![0]!.message).toMatchObject({
+      text: 'Hi {{1}}, thank you for your order {{2}}! We will message you again as soon as it ships.',
+      templateId: ORDER_TEMPLATE,
+      templateName: 'order_confirmation',
+      language: 'en_US',
+    });
+    const [read] = await fx.adapter.getCampaigns([created.nativeId], {});
+    expect(read).toEqual(created);
+
+    const stored = (await backendCall(fx.backend, 'GET', '/v2/campaign/getAll?resultSize=1')).body.data[0];
+    expect(stored).toMatchObject({
+      ID: Number(created.nativeId),
+      Name: 'Autumn Orders',
+      SendAt: '2026-09-10T15:00:00+03:00',
+      TempMsgID: ORDER_TEMPLATE,
+      Clients: [
+        { AccountID: '+966500000001', Params: ['Aisha', 'ORD-1'] },
+        { AccountID: '+966500000002', Params: ['Bilal', 'ORD-2'] },
+      ],
+    });
+
+    fx.clock.advance(60_000);
+    const updated = await fx.adapter.updateCampaign!(created.nativeId, { name: 'Autumn Orders (moved)', scheduledAt: '2026-09-12T08:30:00+02:00' }, {});
+    expect(updated).toMatchObject({ name: 'Autumn Orders (moved)', scheduledAt: '2026-09-12T06:30:00.000Z', status: 'SCHEDULED' });
+    expect(updated.updatedAt! > created.updatedAt!).toBe(true);
+    const moved = (await backendCall(fx.backend, 'GET', '/v2/campaign/getAll?resultSize=1')).body.data[0];
+    expect(moved).toMatchObject({ Name: 'Autumn Orders (moved)', SendAt: '2026-09-12T09:30:00+03:00' });
+
+    const renamed = await fx.adapter.updateCampaign!(created.nativeId, { name: 'Autumn Orders v3', scheduledAt: null, description: null }, {});
+    expect(renamed).toMatchObject({ name: 'Autumn Orders v3', scheduledAt: '2026-09-12T06:30:00.000Z' });
+
+    await fx.adapter.deleteCampaign!(created.nativeId, {});
+    expect(await fx.adapter.getCampaigns([created.nativeId], {})).toEqual([null]);
+    const after = (await backendCall(fx.backend, 'GET', '/v2/campaign/getAll?resultSize=1000')).body.data;
+    expect(after.map((c: { ID: number }) => c.ID)).not.toContain(Number(created.nativeId));
+    await expect(fx.adapter.deleteCampaign!(created.nativeId, {})).rejects.toMatchObject({ code: 'NOT_FOUND', backend: 'broadcast' });
+  });
+
+  it('creates a campaign sent at once with its own message text and JSON payload', async () => {
+    const payload = JSON.stringify({ to: '<accountID>', type: 'template', template: { name: 'custom_notice', components: [] } });
+    const created = await fx.adapter.createCampaign!(
+      {
+        name: 'Service Notice',
+        message: 'Our branches close early today.',
+        payload,
+        recipients: [{ contactId: '+966500000011' }, { contactId: '+966500000012', params: null }],
+      },
+      {},
+    );
+    expect(created).toMatchObject({ status: 'ACTIVE', rawStatus: 'processing', scheduledAt: null, enrollmentCount: 2 });
+    expect(created.touchpoints![0]).toMatchObject({
+      name: null,
+      message: {
+        text: 'Our branches close early today.',
+        templateId: null,
+        payload: { to: '<accountID>', type: 'template', template: { name: 'custom_notice', components: [] } },
+      },
+    });
+    const page = await fx.adapter.listEnrollments!(created.nativeId, { first: 10, after: null }, {});
+    expect(page!.items.map((e) => e.params)).toEqual([[], []]);
+  });
+
+  const TWO = orderInput().recipients!;
+  it.each<[string, Partial<CreateCampaignInput>, string, string]>([
+    ['a blank name', { name: '   ' }, 'input.name', 'invalid request: name is required'],
+    ['a blank name before too few clients (the backend order)', { name: '', recipients: TWO.slice(0, 1) }, 'input.name', 'invalid request: name is required'],
+    ['one client', { recipients: TWO.slice(0, 1) }, 'input.recipients', 'invalid request: at least 2 clients required'],
+    ['no clients', { recipients: null }, 'input.recipients', 'invalid request: at least 2 clients required'],
+    ['an unknown template', { templateId: '00000000-0000-4000-8000-000000000000' }, 'input.templateId', 'invalid request: template not found'],
+    ['neither template nor payload', { templateId: null }, 'input.templateId', 'invalid request: JSON or TempMsgID required'],
+    [
+      'fewer params than the payload has variables',
+      { templateId: null, payload: '{"text":"{{1}} {{2}} {{3}}"}' },
+      'input.recipients',
+      'invalid request: not enough params for variables in JSON',
+    ],
+    [
+      'params not matching the template',
+      { recipients: [TWO[0]!, { contactId: '+966500000002', params: ['only one'] }] },
+      'input.recipients',
+      'invalid request: each client must have params for all template variables',
+    ],
+  ])('rejects %s with BAD_USER_INPUT on the right field, keeping the backend message, sent once', async (_what, overrides, field, message) => {
+    const attempt = fx.adapter.createCampaign!(orderInput(overrides), {});
+    await expect(attempt).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field, backend: 'broadcast' });
+    await expect(attempt).rejects.toThrow(message);
+    expect(fx.backend.requests.count(CREATE)).toBe(1);
+  });
+
+  it.each<[string, Partial<CreateCampaignInput>, string]>([
+    ['a message that is not a string', { message: { text: 'hi' } }, 'input.message'],
+    ['a description', { description: 'v2 has none' }, 'input.description'],
+    ['a type', { type: 'BROADCAST' }, 'input.type'],
+    ['another channel', { channels: ['SMS'] }, 'input.channels'],
+    ['a second channel', { channels: ['WHATSAPP', 'SMS'] }, 'input.channels'],
+    ['an end time', { endsAt: '2026-10-01T00:00:00.000Z' }, 'input.endsAt'],
+    ['a workflow', { workflowId: 'wf_1' }, 'input.workflowId'],
+    ['senders', { senders: { smsFrom: '+15550100' } }, 'input.senders'],
+    ['settings', { settings: { throttle: 10 } }, 'input.settings'],
+    ['a schedule that is not a date-time', { scheduledAt: 'next tuesday' }, 'input.scheduledAt'],
+  ])('rejects %s before sending anything', async (_what, overrides, field) => {
+    await expect(fx.adapter.createCampaign!(orderInput(overrides), {})).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field, backend: 'broadcast' });
+    expect(fx.backend.requests.count()).toBe(0);
+  });
+
+  it('answers CONFLICT, keeping the message, for an update of a campaign that is not scheduled', async () => {
+    const attempt = fx.adapter.updateCampaign!('384', { name: 'Renamed' }, {});
+    await expect(attempt).rejects.toMatchObject({ code: 'CONFLICT', backend: 'broadcast' });
+    await expect(attempt).rejects.toThrow('only scheduled campaigns can be updated (name and SendAt fields only)');
+    const [unchanged] = await fx.adapter.getCampaigns(['384'], {});
+    expect(unchanged).toMatchObject({ name: 'Eid al-Fitr Delivery Updates' });
+  });
+
+  it('answers NOT_FOUND for updates and deletes of unknown or malformed ids', async () => {
+    await expect(fx.adapter.updateCampaign!('999999', { name: 'x' }, {})).rejects.toMatchObject({ code: 'NOT_FOUND', backend: 'broadcast' });
+    await expect(fx.adapter.deleteCampaign!('999999', {})).rejects.toMatchObject({ code: 'NOT_FOUND', backend: 'broadcast' });
+    expect(fx.backend.requests.count()).toBe(2);
+    await expect(fx.adapter.updateCampaign!('abc', { name: 'x' }, {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(fx.adapter.deleteCampaign!('1e3', {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(fx.backend.requests.count()).toBe(2);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['a description', { description: 'x' }, 'input.description'],
+    ['a status', { status: 'PAUSED' }, 'input.status'],
+    ['an end time', { endsAt: '2026-10-01T00:00:00.000Z' }, 'input.endsAt'],
+    ['settings', { settings: {} }, 'input.settings'],
+    ['a blank name', { name: '  ' }, 'input.name'],
+    ['a schedule that is not a date-time', { scheduledAt: 'soon' }, 'input.scheduledAt'],
+  ])('rejects an update with %s before sending anything', async (_what, input, field) => {
+    await expect(fx.adapter.updateCampaign!('386', input, {})).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(fx.backend.requests.count()).toBe(0);
+  });
+
+  it('resends a failed message, which moves the counters, and refuses the others', async () => {
+    const messages = (await fx.adapter.listMessages!('383', { first: 100, after: null }, {}))!.items;
+    const failed = messages.find((m) => m.status === 'FAILED')!;
+    const read = messages.find((m) => m.status === 'READ')!;
+    const resent = await fx.adapter.resendMessage!({ campaignNativeId: '383', nativeId: failed.nativeId }, {});
+    expect(resent).toMatchObject({ nativeId: failed.nativeId, campaignNativeId: '383', recipient: failed.recipient, status: 'PENDING', error: null, sentAt: null });
+    const [campaign] = (await fx.adapter.getCampaigns(['383'], {})) as Campaign[];
+    expect(campaign).toMatchObject({ status: 'ACTIVE', deliveryStats: { total: 8, sent: 7, delivered: 7, failed: 0 } });
+    // The number is unreachable: the next ticks fail it again.
+    fx.backend.advance(10);
+    const [settled] = (await fx.adapter.getCampaigns(['383'], {})) as Campaign[];
+    expect(settled).toMatchObject({ status: 'COMPLETED', deliveryStats: { failed: 1 } });
+
+    const refused = fx.adapter.resendMessage!({ campaignNativeId: '383', nativeId: read.nativeId }, {});
+    await expect(refused).rejects.toMatchObject({ code: 'CONFLICT', backend: 'broadcast' });
+    await expect(refused).rejects.toThrow('only failed messages can be resent');
+    await expect(fx.adapter.resendMessage!({ campaignNativeId: '383', nativeId: 'CFFFFFFFFFFFFFFFFFFFFFFFFFFFFF' }, {})).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      backend: 'broadcast',
+    });
+  });
+
+  it('never sends a mutation twice when the backend answers 500 or 502', async () => {
+    const before = (await fx.adapter.listCampaigns(ALL, {})).items.length;
+    const mutations: [string, RegExp, () => Promise<unknown>][] = [
+      ['POST', /\/create$/, () => fx.adapter.createCampaign!(orderInput(), {})],
+      ['PUT', /\/update$/, () => fx.adapter.updateCampaign!('386', { name: 'x' }, {})],
+      ['DELETE', /\/delete$/, () => fx.adapter.deleteCampaign!('386', {})],
+      ['POST', /\/resendMsg$/, () => fx.adapter.resendMessage!({ campaignNativeId: '385', nativeId: 'C0' }, {})],
+    ];
+    for (const [method, path, mutate] of mutations) {
+      fx.backend.requests.clear();
+      await fx.backend.faults.set({ kind: 'status500', times: 1 });
+      await expect(mutate()).rejects.toMatchObject({ code: 'BACKEND_UNAVAILABLE', backend: 'broadcast' });
+      expect(fx.backend.requests.count({ method, path })).toBe(1);
+    }
+    fx.backend.requests.clear();
+    fx.backend.failUpstream(1);
+    await expect(fx.adapter.createCampaign!(orderInput(), {})).rejects.toMatchObject({ code: 'BACKEND_UNAVAILABLE' });
+    expect(fx.backend.requests.count(CREATE)).toBe(1);
+    expect((await fx.adapter.listCampaigns(ALL, {})).items.length).toBe(before);
+  });
+
+  it('reads its own write within one request (the memo is dropped after a mutation)', async () => {
+    const ctx = { cache: new UpstreamCache() };
+    const before = await fx.adapter.listCampaigns(ALL, ctx);
+    const created = await fx.adapter.createCampaign!(orderInput({ name: 'Same Request' }), ctx);
+    const after = await fx.adapter.listCampaigns(ALL, ctx);
+    expect(after.items.length).toBe(before.items.length + 1);
+    expect(after.items.map((i) => i.campaign.nativeId)).toContain(created.nativeId);
+    expect(fx.backend.requests.count(GET_ALL)).toBe(2);
+  });
+});
+
+describe('v2 adapter error mapping of answers the reference backend cannot be made to give', () => {
+  let stub: StubServer;
+  let answer: Parameters<typeof startStub>[0];
+  let adapter: ReturnType<typeof createAdapter>;
+  beforeAll(async () => {
+    stub = await startStub((request, response) => answer(request, response));
+    adapter = createAdapter(stub.url, 'stub-key', 'stubbed');
+  });
+  afterAll(async () => {
+    await adapter.close();
+    await stub.close();
+  });
+  const input: CreateCampaignInput = { name: 'n', templateId: 't', recipients: [{ contactId: '+1' }, { contactId: '+2' }] };
+
+  it.each([
+    ['invalid request: SendAt must be RFC 3339', 'input.scheduledAt'],
+    ['invalid request: json: cannot unmarshal number into Go struct field CreateCampaignRequest.Name of type string', 'input.name'],
+    ['invalid request: json: cannot unmarshal string into Go struct field CampaignClient.Clients.Params of type []string', 'input.recipients'],
+    ['invalid request: json: cannot unmarshal number into Go struct field CreateCampaignRequest.JSON of type string', 'input.payload'],
+    ['invalid request: json: cannot unmarshal object into Go struct field CreateCampaignRequest.Message of type string', 'input.message'],
+    ['invalid request: EOF', undefined],
+  ])('maps the create answer 400 %j to BAD_USER_INPUT on %s', async (error, field) => {
+    answer = (_req, res) => json(res, 400, { error });
+    const attempt = adapter.createCampaign!(input, {});
+    await expect(attempt).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field, backend: 'stubbed' });
+    await expect(attempt).rejects.toThrow(error);
+  });
+
+  it('maps an update answer 400 about SendAt to input.scheduledAt', async () => {
+    answer = (_req, res) => json(res, 400, { error: 'invalid request: SendAt must be RFC 3339' });
+    await expect(adapter.updateCampaign!('1', { scheduledAt: '2026-01-01T00:00:00Z' }, {})).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.scheduledAt',
+    });
+  });
+
+  it('answers BACKEND_ERROR for a create answer that is not a campaign, or a status the contract does not give', async () => {
+    answer = (_req, res) => json(res, 200, { ok: true });
+    await expect(adapter.createCampaign!(input, {})).rejects.toMatchObject({ code: 'BACKEND_ERROR', backend: 'stubbed' });
+    answer = (_req, res) => json(res, 409, { error: 'conflict' });
+    await expect(adapter.createCampaign!(input, {})).rejects.toMatchObject({ code: 'BACKEND_ERROR', backend: 'stubbed' });
   });
 });
