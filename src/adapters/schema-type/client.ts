@@ -1,0 +1,53 @@
+import type { CallContext } from '../adapter.js';
+import type { BackendHttpClient } from '../http/backend-client.js';
+import { parseAnswer } from '../wire-records.js';
+import { GatewayError } from '../../model/errors.js';
+import { toGatewayError } from './to-gateway-error.js';
+import { searchAnswerSchema, wireCampaignSchema, type SearchAnswer, type WireCampaign } from './wire.js';
+
+/** Where campaigns live below the configured base URL (the object type `campaign`). */
+export const CAMPAIGNS_PATH = '/api/v1/schema-types/campaign';
+
+/** Largest `rows` the service accepts. */
+export const MAX_ROWS = 100;
+
+/** Parameters of one search (`GET /`). */
+export interface SearchParams {
+  /** Lucene-style query; undefined: everything. */
+  q?: string;
+  /** `FIELD asc|desc` over `createdAt`, `modifiedAt` or `name`. */
+  sort: string;
+  /** Page size, at most {@link MAX_ROWS}. */
+  rows: number;
+  /** Offset of the first result. */
+  start: number;
+}
+
+const campaignPath = (id: string) => `${CAMPAIGNS_PATH}/${encodeURIComponent(id)}`;
+
+/**
+ * One page of a search. A refusal of the query itself (`400`) is a
+ * `BACKEND_ERROR` carrying `upstreamStatus` 400: the gateway built the query,
+ * so it is not the caller's input that is at fault.
+ */
+export async function searchCampaigns(http: BackendHttpClient, params: SearchParams, ctx: CallContext): Promise<SearchAnswer> {
+  const query = { q: params.q, sort: params.sort, rows: params.rows, start: params.start };
+  const response = await http.request({ method: 'GET', path: CAMPAIGNS_PATH, query }, ctx);
+  if (response.status === 200) return parseAnswer(searchAnswerSchema, response.body, http.backend, 'a campaign search');
+  const message = (response.body as { message?: unknown } | undefined)?.message;
+  throw new GatewayError(
+    'BACKEND_ERROR',
+    `backend "${http.backend}" answered ${response.status} to a campaign search${typeof message === 'string' ? ` (${message})` : ''}`,
+    { backend: http.backend, upstreamStatus: response.status },
+  );
+}
+
+/** One campaign by `campaignId` (or `_id`); null when the service does not know it. */
+export async function retrieveCampaign(http: BackendHttpClient, id: string, ctx: CallContext): Promise<WireCampaign | null> {
+  if (id === '') return null;
+  const response = await http.request({ method: 'GET', path: campaignPath(id) }, ctx);
+  if (response.status === 404) return null;
+  if (response.status !== 200) throw toGatewayError(http.backend, response, `campaign "${id}"`);
+  return parseAnswer(wireCampaignSchema, response.body, http.backend, `campaign "${id}"`);
+}
+

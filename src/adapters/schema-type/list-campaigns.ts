@@ -1,0 +1,145 @@
+import type { CallContext, CampaignListQuery, CampaignListResult, ListedCampaign } from '../adapter.js';
+import type { BackendHttpClient } from '../http/backend-client.js';
+import { comparePositions, matchesFilter, sortPosition, sortValue } from '../../model/campaign-order.js';
+import type { GatewayError } from '../../model/errors.js';
+import { MAX_ROWS } from './client.js';
+import { CampaignSearch, type SearchPage } from './campaign-search.js';
+import { toPushedFilter } from './search-filter.js';
+
+/** Options of {@link listSchemaTypeCampaigns}. */
+export interface ListCampaignsOptions {
+  http: BackendHttpClient;
+  /** Rows per search request; default (and at most) 100. */
+  pageRows?: number;
+}
+
+const NATIVE_SORT_FIELD = { CREATED_AT: 'createdAt', UPDATED_AT: 'modifiedAt', NAME: 'name' } as const;
+
+const nothing = (): CampaignListResult => ({ items: [], exhaustive: true, hasMore: false, totalCount: 0, recordErrors: [] });
+
+/**
+ * This backend's part of a campaign list. Time orders use the service's own
+ * sort with offset paging and resume tokens; the name order reads everything,
+ * since the service's name collation need not match the gateway's lower-cased
+ * comparison. Filters the search cannot express are applied here.
+ */
+export async function listSchemaTypeCampaigns(
+  query: CampaignListQuery,
+  ctx: CallContext,
+  options: ListCampaignsOptions,
+): Promise<CampaignListResult> {
+  const { filter, order } = query;
+  // Every campaign the service returns is live, hence ACTIVE.
+  if (filter.status?.length && !filter.status.includes('ACTIVE')) return nothing();
+  const direction = order.field === 'NAME' ? 'asc' : order.direction.toLowerCase();
+  const search = new CampaignSearch({
+    http: options.http,
+    pushed: toPushedFilter(filter),
+    sort: `${NATIVE_SORT_FIELD[order.field]} ${direction}`,
+    rows: Math.min(MAX_ROWS, Math.max(1, options.pageRows ?? MAX_ROWS)),
+    ctx,
+  });
+  return order.field === 'NAME' ? readEverything(search, query) : readFromResume(search, query);
+}
+
+async function readEverything(search: CampaignSearch, query: CampaignListQuery): Promise<CampaignListResult> {
+  const items: ListedCampaign[] = [];
+  const recordErrors: GatewayError[] = [];
+  const seen = new Set<string>();
+  for (let start = 0; ; ) {
+    const page = await search.page(start);
+    for (const entry of page.entries) {
+      if ('error' in entry) recordErrors.push(entry.error);
+      else if (!seen.has(entry.campaign.nativeId) && matchesFilter(entry.campaign, query.filter)) {
+        seen.add(entry.campaign.nativeId);
+        items.push({ campaign: entry.campaign, resume: null });
+      }
+    }
+    start += page.entries.length;
+    if (page.entries.length === 0 || start >= page.total) break;
+  }
+  return { items, exhaustive: true, hasMore: false, totalCount: items.length, recordErrors };
+}
+
+/** A resume token is the decimal offset where a tie group starts; anything else starts over. */
+function resumeOffset(resume: string | null): number {
+  const offset = resume !== null && /^\d{1,15}$/.test(resume) ? Number(resume) : 0;
+  return Number.isSafeInteger(offset) ? offset : 0;
+}
+
+/**
+ * Whether a page begins strictly before the cursor's sort value. Only then is it
+ * certain that nothing after the cursor lies before the page, even when
+ * campaigns deleted meanwhile have moved everything up, and that the group
+ * starts seen on it are the real ones for every campaign after the cursor.
+ */
+function startsBeforeCursor(page: SearchPage, query: CampaignListQuery): boolean {
+  const first = page.entries[0];
+  if (!query.after || !first || !('campaign' in first)) return false;
+  const value = sortValue(first.campaign, query.order.field);
+  return comparePositions({ value, id: '' }, { value: query.after.value, id: '' }, query.order.direction) < 0;
+}
+
+async function readFromResume(search: CampaignSearch, query: CampaignListQuery): Promise<CampaignListResult> {
+  const { order, filter, after } = query;
+  const limit = Math.max(1, query.limit);
+  // Read from the record before the resume offset: it must sort before the cursor, or we step back.
+  const resume = after ? resumeOffset(query.resume) : 0;
+  let page = await search.page(Math.max(0, resume - 1));
+  while (page.start > 0 && !startsBeforeCursor(page, query)) page = await search.page(Math.max(0, page.start - search.rows));
+  const origin = page.start;
+
+  const items: ListedCampaign[] = [];
+  const recordErrors: GatewayError[] = [];
+  const seen = new Set<string>();
+  let counted = 0;
+  // The sort value of the limit-th match: its whole tie group must be read, since
+  // the gateway orders a tie by global id, not by the service's order.
+  let boundary: { value: string | null } | undefined;
+  let group: { value: string | null; start: number } | undefined;
+  let unreadableSince: number | undefined;
+  let done = false;
+  let reachedEnd = false;
+
+  while (!done) {
+    for (const entry of page.entries) {
+      if ('error' in entry) {
+        recordErrors.push(entry.error);
+        unreadableSince ??= entry.offset;
+        continue;
+      }
+      const { campaign } = entry;
+      const value = sortValue(campaign, order.field);
+      if (boundary && value !== boundary.value) {
+        done = true;
+        break;
+      }
+      // An unreadable record just before may belong to this group: start the group at it.
+      if (!group || group.value !== value) group = { value, start: unreadableSince ?? entry.offset };
+      unreadableSince = undefined;
+      if (seen.has(campaign.nativeId) || !matchesFilter(campaign, filter)) continue;
+      seen.add(campaign.nativeId);
+      items.push({ campaign, resume: String(group.start) });
+      if (!after || comparePositions(sortPosition(campaign, order), after, order.direction) > 0) {
+        counted += 1;
+        if (counted === limit) boundary = { value };
+      }
+    }
+    if (done) break;
+    const next = page.start + page.entries.length;
+    if (page.entries.length === 0 || next >= page.total) {
+      reachedEnd = true;
+      break;
+    }
+    page = await search.page(next);
+  }
+
+  const exhaustive = origin === 0 && reachedEnd;
+  return {
+    items,
+    exhaustive,
+    hasMore: !reachedEnd,
+    totalCount: exhaustive ? items.length : search.exact ? page.total : null,
+    recordErrors,
+  };
+}

@@ -1,0 +1,63 @@
+import type { AdapterDeps, BackendAdapter, CallContext } from '../adapter.js';
+import { BackendHttpClient } from '../http/backend-client.js';
+import type { Capability } from '../../model/enums.js';
+import type { Campaign } from '../../model/unified.js';
+import * as api from './client.js';
+import type { SchemaTypeConfig } from './config.js';
+import { listSchemaTypeCampaigns } from './list-campaigns.js';
+import { toCampaign } from './to-unified.js';
+
+/** What a schema-type backend can do besides reading campaigns. */
+export const SCHEMA_TYPE_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['SEARCH']);
+
+/** Tuning that is not part of the config file. */
+export interface SchemaTypeAdapterOptions {
+  /** Rows per search request; default (and at most) 100. */
+  pageRows?: number;
+}
+
+/**
+ * An adapter for one schema-type CRUD service (schema-type.md): campaigns are
+ * its object type `campaign`, authenticated by bearer token and tenant header.
+ */
+export function createSchemaTypeAdapter(
+  config: SchemaTypeConfig,
+  deps: AdapterDeps,
+  options: SchemaTypeAdapterOptions = {},
+): BackendAdapter {
+  const backend = config.name;
+  const http = new BackendHttpClient({
+    backend,
+    baseUrl: config.baseUrl,
+    headers: { authorization: `Bearer ${config.token}`, 'x-tenant-id': config.tenantId },
+    timeoutMs: config.timeoutMs,
+    retries: config.retries,
+    maxConnections: config.maxConnections,
+    logger: deps.logger,
+  });
+
+  const readCampaign = async (id: string, ctx: CallContext): Promise<Campaign | null | Error> => {
+    try {
+      const record = await api.retrieveCampaign(http, id, ctx);
+      return record && toCampaign(record, backend);
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error));
+    }
+  };
+
+  return {
+    name: backend,
+    kind: 'SCHEMA_TYPE',
+    capabilities: SCHEMA_TYPE_CAPABILITIES,
+
+    listCampaigns: (query, ctx) => listSchemaTypeCampaigns(query, ctx, { http, pageRows: options.pageRows }),
+
+    async getCampaigns(nativeIds, ctx) {
+      const unique = new Map<string, Promise<Campaign | null | Error>>();
+      for (const id of nativeIds) if (!unique.has(id)) unique.set(id, readCampaign(id, ctx));
+      return Promise.all(nativeIds.map((id) => unique.get(id)!));
+    },
+
+    close: () => http.close(),
+  };
+}

@@ -1,0 +1,365 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import type { BackendAdapter, CampaignListQuery, CampaignOrder } from '../../../src/adapters/adapter.js';
+import { schemaTypeAdapter } from '../../../src/adapters/schema-type/index.js';
+import { listCampaigns } from '../../../src/gateway/campaign-list.js';
+import { comparePositions, sortPosition } from '../../../src/model/campaign-order.js';
+import { GatewayError } from '../../../src/model/errors.js';
+import type { Campaign } from '../../../src/model/unified.js';
+import { startSchemaTypeBackend, type SchemaTypeReferenceBackend } from '../../../src/reference-backends/schema-type/index.js';
+import { ManualClock } from '../../../src/reference-backends/shared/clock.js';
+import { describeAdapterConformance, walkCampaigns } from '../../conformance/adapter-conformance.js';
+import { call, validData } from '../../reference-backends/schema-type/http.js';
+import { adapterFor, BACKEND, CAMPAIGNS, startFakeService, wireRecord, type FakeService } from './fixtures.js';
+
+describeAdapterConformance('schemaType', {
+  async setup() {
+    const backend = await startSchemaTypeBackend();
+    const adapter = schemaTypeAdapter.create(
+      { ...backend.configEntry(BACKEND), timeoutMs: 2000, retries: 1, maxConnections: 4 },
+      { logger: pino({ level: 'silent' }) },
+    );
+    return { adapter, backend };
+  },
+  sample: {
+    nativeId: 'cmp_appt_confirm',
+    expected: {
+      backend: BACKEND,
+      nativeId: 'cmp_appt_confirm',
+      name: 'Appointment Confirmation Calls',
+      description: 'Progressive calls and SMS confirming next-day appointments.',
+      status: 'ACTIVE',
+      rawStatus: null,
+      // useForSMS and useForProgressive (a voice dialing mode) are on; useForOutbound is not.
+      channels: ['SMS', 'VOICE'],
+      createdAt: '2026-03-06T10:14:00.000Z',
+      updatedAt: '2026-03-06T15:14:00.000Z',
+      scheduledAt: null,
+      enrollmentCount: null,
+      deliveryStats: null,
+      raw: expect.objectContaining({ campaignId: 'cmp_appt_confirm', _id: expect.any(String), modifiedBy: 'user_scheduling' }),
+    },
+  },
+  unknownNativeId: 'cmp_does_not_exist',
+  capabilities: ['SEARCH'],
+});
+
+const CREATED_DESC: CampaignOrder = { field: 'CREATED_AT', direction: 'DESC' };
+const listQuery = (overrides: Partial<CampaignListQuery> = {}): CampaignListQuery => ({
+  order: CREATED_DESC,
+  filter: {},
+  after: null,
+  resume: null,
+  limit: 21,
+  ...overrides,
+});
+const searches = (backend: SchemaTypeReferenceBackend) => backend.requests.list({ method: 'GET', path: CAMPAIGNS });
+
+/** The error a promise rejects with. */
+async function failure(promise: Promise<unknown>): Promise<GatewayError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(GatewayError);
+  return error as GatewayError;
+}
+
+describe('schemaType adapter: list push-down', () => {
+  let backend: SchemaTypeReferenceBackend;
+  let adapter: BackendAdapter;
+  beforeAll(async () => {
+    backend = await startSchemaTypeBackend();
+    adapter = adapterFor(backend);
+  });
+  afterAll(async () => {
+    await adapter.close();
+    await backend.close();
+  });
+  beforeEach(() => backend.requests.clear());
+
+  it('sends nameContains as a wildcard q and the order as the native sort, with the exact total', async () => {
+    const result = await adapter.listCampaigns(listQuery({ filter: { nameContains: 'Promo' } }), {});
+    expect(searches(backend).map((r) => r.query)).toEqual([{ q: 'name:*Promo*', sort: 'createdAt desc', rows: '100', start: '0' }]);
+    expect(result.items.map((i) => i.campaign.name)).toEqual(['Holiday Promo Early Access']);
+    expect(result).toMatchObject({ exhaustive: true, hasMore: false, totalCount: 1, recordErrors: [] });
+  });
+
+  it('sorts UPDATED_AT by modifiedAt in the asked direction', async () => {
+    const result = await adapter.listCampaigns(listQuery({ order: { field: 'UPDATED_AT', direction: 'ASC' } }), {});
+    expect(searches(backend)[0]!.query.sort).toBe('modifiedAt asc');
+    const updated = result.items.map((i) => i.campaign.updatedAt!);
+    expect(updated).toEqual([...updated].sort());
+  });
+
+  it('keeps *, : and quotes out of q; the adapter filters those names itself', async () => {
+    for (const nameContains of ['Promo*', 'name:Holiday', '"Promo"', 'Early\\']) {
+      backend.requests.clear();
+      const result = await adapter.listCampaigns(listQuery({ filter: { nameContains } }), {});
+      expect(searches(backend)[0]!.query.q, nameContains).toBeUndefined();
+      expect(result.items, nameContains).toEqual([]);
+      expect(result.totalCount, nameContains).toBe(0);
+    }
+  });
+
+  it('turns a multi-word term into one wildcard term per word; AND in it cannot become an operator', async () => {
+    const created = (await call(backend, 'POST', CAMPAIGNS, { data: validData({ name: 'Salt AND Pepper Promo' }) })).body;
+    try {
+      backend.requests.clear();
+      const result = await adapter.listCampaigns(listQuery({ filter: { nameContains: 'lt AND pep' } }), {});
+      expect(searches(backend)[0]!.query.q).toBe('name:*lt* AND name:*pep*');
+      expect(result.items.map((i) => i.campaign.nativeId)).toEqual([created.campaignId]);
+      const noMatch = await adapter.listCampaigns(listQuery({ filter: { nameContains: 'Salt Pepper' } }), {});
+      // The superset query finds it; the exact filter does not keep it.
+      expect(noMatch.items).toEqual([]);
+    } finally {
+      await call(backend, 'DELETE', `${CAMPAIGNS}/${created.campaignId}`);
+    }
+  });
+
+  it('answers a status filter without ACTIVE with nothing, without calling the backend', async () => {
+    const result = await adapter.listCampaigns(listQuery({ filter: { status: ['PAUSED', 'DRAFT'] } }), {});
+    expect(result).toEqual({ items: [], exhaustive: true, hasMore: false, totalCount: 0, recordErrors: [] });
+    expect(backend.requests.count()).toBe(0);
+    const active = await adapter.listCampaigns(listQuery({ filter: { status: ['ACTIVE', 'PAUSED'] } }), {});
+    expect(active.items).toHaveLength(10);
+  });
+
+  it('filters channels and creation bounds itself and still returns `limit` matches', async () => {
+    const filter = { channels: ['VOICE' as const], createdAfter: '2026-02-01T00:00:00.000Z' };
+    const result = await adapter.listCampaigns(listQuery({ filter, limit: 2 }), {});
+    expect(searches(backend)[0]!.query.q).toBeUndefined();
+    // Newest first: storm outage (voice), holiday (no voice), win-back (no voice), …, CSAT survey (voice).
+    expect(result.items.map((i) => i.campaign.nativeId)).toEqual(['cmp_storm_outage', 'cmp_csat_survey']);
+    expect(result).toMatchObject({ exhaustive: false, hasMore: true, totalCount: null });
+    const more = await adapter.listCampaigns(listQuery({ filter, limit: 10 }), {});
+    expect(more.items.map((i) => i.campaign.nativeId)).toEqual(['cmp_storm_outage', 'cmp_csat_survey', 'cmp_appt_confirm', 'cmp_past_due_outreach']);
+    expect(more).toMatchObject({ exhaustive: true, hasMore: false });
+  });
+
+  it('reads every page sorted by name for the NAME order and answers exhaustively', async () => {
+    const small = adapterFor(backend, {}, { pageRows: 3 });
+    try {
+      backend.requests.clear();
+      const result = await small.listCampaigns(listQuery({ order: { field: 'NAME', direction: 'DESC' }, limit: 2 }), {});
+      expect(searches(backend).map((r) => [r.query.sort, r.query.start])).toEqual([
+        ['name asc', '0'],
+        ['name asc', '3'],
+        ['name asc', '6'],
+        ['name asc', '9'],
+      ]);
+      expect(result).toMatchObject({ exhaustive: true, hasMore: false, totalCount: 10 });
+      expect(result.items).toHaveLength(10);
+      expect(result.items.every((i) => i.resume === null)).toBe(true);
+    } finally {
+      await small.close();
+    }
+  });
+});
+
+describe('schemaType adapter: paging with resume tokens across ties', () => {
+  let clock: ManualClock;
+  let backend: SchemaTypeReferenceBackend;
+  let adapter: BackendAdapter;
+  const names: string[] = [];
+  beforeEach(async () => {
+    clock = new ManualClock(Date.UTC(2026, 5, 1));
+    backend = await startSchemaTypeBackend({ seed: false, clock });
+    adapter = adapterFor(backend, {}, { pageRows: 2 });
+    // Creation times in groups: 3 tied, 1, 2 tied, 1, 3 tied.
+    names.length = 0;
+    for (const size of [3, 1, 2, 1, 3]) {
+      for (let i = 0; i < size; i++) {
+        const name = `Tie ${names.length}`;
+        names.push(name);
+        await call(backend, 'POST', CAMPAIGNS, { data: validData({ name }) });
+      }
+      clock.advance(60_000);
+    }
+    backend.requests.clear();
+  });
+  afterEach(async () => {
+    await adapter.close();
+    await backend.close();
+  });
+
+  for (const order of [
+    { field: 'CREATED_AT', direction: 'DESC' },
+    { field: 'CREATED_AT', direction: 'ASC' },
+    { field: 'UPDATED_AT', direction: 'DESC' },
+  ] as CampaignOrder[]) {
+    for (const pageSize of [1, 2, 4]) {
+      it(`walks every campaign once in order by ${order.field} ${order.direction}, ${pageSize} per page`, async () => {
+        const walked = await walkCampaigns(adapter, order, pageSize);
+        expect(walked).toHaveLength(10);
+        const expected = [...walked].sort((a, b) => comparePositions(sortPosition(a, order), sortPosition(b, order), order.direction));
+        expect(walked.map((c) => c.nativeId)).toEqual(expected.map((c) => c.nativeId));
+        expect(new Set(walked.map((c) => c.nativeId)).size).toBe(10);
+      });
+    }
+  }
+
+  it('gives every campaign of a tie group the offset where its group starts', async () => {
+    const result = await adapter.listCampaigns(listQuery({ order: { field: 'CREATED_AT', direction: 'ASC' }, limit: 100 }), {});
+    const byName = new Map(result.items.map((i) => [i.campaign.name, i.resume]));
+    const expected = ['0', '0', '0', '3', '4', '4', '6', '7', '7', '7'];
+    expect(names.map((name) => byName.get(name))).toEqual(expected);
+  });
+
+  it('resumes at the token instead of re-reading from the start', async () => {
+    const order: CampaignOrder = { field: 'CREATED_AT', direction: 'ASC' };
+    const first = await listCampaigns([adapter], { first: 4, after: null, order, filter: {} }, {});
+    backend.requests.clear();
+    const second = await listCampaigns([adapter], { first: 4, after: first.pageInfo.endCursor, order, filter: {} }, {});
+    expect(first.edges.map((e) => e.node.name).sort()).toEqual(names.slice(0, 4));
+    const secondNames = second.edges.map((e) => e.node.name);
+    expect(secondNames.slice(0, 3).sort()).toEqual(names.slice(4, 7));
+    // The last one is whichever of the tied group 7–9 has the smallest global id.
+    expect(names.slice(7)).toContain(secondNames[3]);
+    // The 4th campaign (a group of its own) started at offset 3: the next read begins one record before it.
+    expect(searches(backend)[0]!.query.start).toBe('2');
+    expect(searches(backend).every((r) => r.query.sort === 'createdAt asc')).toBe(true);
+  });
+
+  it('reads the whole tie group of the limit-th match before it stops', async () => {
+    const result = await adapter.listCampaigns(listQuery({ order: { field: 'CREATED_AT', direction: 'ASC' }, limit: 1 }), {});
+    expect(result.items.map((i) => i.campaign.name).sort()).toEqual(names.slice(0, 3));
+    expect(result).toMatchObject({ exhaustive: false, hasMore: true, totalCount: 10 });
+  });
+
+  it('steps back when campaigns deleted before the resume offset moved the rest up', async () => {
+    const order: CampaignOrder = { field: 'CREATED_AT', direction: 'ASC' };
+    const first = await listCampaigns([adapter], { first: 5, after: null, order, filter: {} }, {});
+    for (const edge of first.edges.slice(0, 4)) await call(backend, 'DELETE', `${CAMPAIGNS}/${edge.node.nativeId}`);
+    const rest: Campaign[] = [];
+    let after = first.pageInfo.endCursor;
+    for (let i = 0; i < 10 && after; i++) {
+      const page = await listCampaigns([adapter], { first: 2, after, order, filter: {} }, {});
+      rest.push(...page.edges.map((e) => e.node));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    }
+    const handedOut = new Set(first.edges.map((e) => e.node.name));
+    expect(rest.map((c) => c.name).sort()).toEqual(names.filter((n) => !handedOut.has(n)).sort());
+  });
+});
+
+describe('schemaType adapter: credentials', () => {
+  let backend: SchemaTypeReferenceBackend;
+  beforeAll(async () => {
+    backend = await startSchemaTypeBackend({ tokens: { 'st-read-only': ['campaigns:read'], 'st-write-only': ['campaigns:write'] } });
+  });
+  afterAll(() => backend.close());
+
+  it('surfaces a missing read scope (403) on a list and a lookup as BACKEND_UNAUTHORIZED', async () => {
+    const writeOnly = adapterFor(backend, { token: 'st-write-only' });
+    try {
+      await expect(writeOnly.listCampaigns(listQuery(), {})).rejects.toMatchObject({ code: 'BACKEND_UNAUTHORIZED', upstreamStatus: 403 });
+      const [lookup] = await writeOnly.getCampaigns(['cmp_q1_renewals'], {});
+      expect(lookup).toMatchObject({ code: 'BACKEND_UNAUTHORIZED', backend: BACKEND });
+    } finally {
+      await writeOnly.close();
+    }
+  });
+
+  it('needs the right tenant: another X-Tenant-Id is refused', async () => {
+    const otherTenant = adapterFor(backend, { tenantId: 't_fghij' });
+    try {
+      await expect(otherTenant.listCampaigns(listQuery(), {})).rejects.toMatchObject({ code: 'BACKEND_UNAUTHORIZED', upstreamStatus: 401 });
+    } finally {
+      await otherTenant.close();
+    }
+  });
+
+  it('sends the bearer token and the tenant header on every request', async () => {
+    const fake = await startFakeService(() => ({ status: 200, body: { total: 0, start: 0, rows: 100, results: [] } }));
+    const adapter = adapterFor(fake, { tenantId: 't_zzz', token: 'secret-token-1' });
+    try {
+      await adapter.listCampaigns(listQuery(), {});
+      await adapter.getCampaigns(['cmp_x'], {});
+      expect(fake.seen).toHaveLength(2);
+      for (const request of fake.seen) {
+        expect(request.headers.authorization).toBe('Bearer secret-token-1');
+        expect(request.headers['x-tenant-id']).toBe('t_zzz');
+      }
+      expect(fake.seen[1]!.url.pathname).toBe(`${CAMPAIGNS}/cmp_x`);
+    } finally {
+      await adapter.close();
+      await fake.close();
+    }
+  });
+});
+
+describe('schemaType adapter: wire shapes the reference backend never sends', () => {
+  let fake: FakeService;
+  let adapter: BackendAdapter;
+  let answer: (url: URL) => { status: number; body?: unknown };
+  beforeAll(async () => {
+    fake = await startFakeService((request) => answer(request.url));
+    adapter = adapterFor(fake);
+  });
+  afterAll(async () => {
+    await adapter.close();
+    await fake.close();
+  });
+
+  it('leaves out a record that breaks the wire schema with a BACKEND_ERROR naming the backend; the rest stands', async () => {
+    const results = [
+      wireRecord({ campaignId: 'cmp_good_1', createdAt: 3000 }),
+      wireRecord({ campaignId: 'cmp_bad', createdAt: '2026-01-01T00:00:00Z' }),
+      wireRecord({ campaignId: undefined, _id: 'x' }),
+      wireRecord({ campaignId: 'cmp_good_2', createdAt: 1000, extraField: { kept: true } }),
+    ];
+    answer = () => ({ status: 200, body: { total: 4, start: 0, rows: 100, results, facets: {} } });
+    const result = await adapter.listCampaigns(listQuery(), {});
+    expect(result.items.map((i) => i.campaign.nativeId)).toEqual(['cmp_good_1', 'cmp_good_2']);
+    expect(result.recordErrors).toHaveLength(2);
+    for (const error of result.recordErrors) expect(error).toMatchObject({ code: 'BACKEND_ERROR', backend: BACKEND });
+    expect(result.recordErrors[0]!.message).toContain('cmp_bad');
+    expect(result.items[1]!.campaign.raw).toMatchObject({ extraField: { kept: true } });
+  });
+
+  it('gives a broken record read by id as an Error in its place', async () => {
+    answer = (url) =>
+      url.pathname.endsWith('cmp_bad')
+        ? { status: 200, body: { campaignId: 'cmp_bad', name: 42 } }
+        : url.pathname.endsWith('cmp_ok')
+          ? { status: 200, body: wireRecord({ campaignId: 'cmp_ok' }) }
+          : { status: 404, body: { message: 'not found' } };
+    const [bad, ok, missing] = await adapter.getCampaigns(['cmp_bad', 'cmp_ok', 'cmp_gone'], {});
+    expect(bad).toBeInstanceOf(GatewayError);
+    expect(bad).toMatchObject({ code: 'BACKEND_ERROR', backend: BACKEND });
+    expect(ok).toMatchObject({ nativeId: 'cmp_ok', status: 'ACTIVE' });
+    expect(missing).toBeNull();
+  });
+
+  it('has no status word: a record with an unexpected status field stays ACTIVE with rawStatus null, the field kept in raw', async () => {
+    answer = () => ({ status: 200, body: wireRecord({ campaignId: 'cmp_odd', status: 'PAUSED' }) });
+    const [campaign] = await adapter.getCampaigns(['cmp_odd'], {});
+    expect(campaign).toMatchObject({ status: 'ACTIVE', rawStatus: null, raw: { status: 'PAUSED' } });
+  });
+
+  it('searches again without q when the service refuses the pushed-down query', async () => {
+    answer = (url) =>
+      url.searchParams.has('q')
+        ? { status: 400, body: { message: 'validation failed', errors: [{ field: 'q', message: 'bad query' }] } }
+        : { status: 200, body: { total: 1, start: 0, rows: 100, results: [wireRecord({ campaignId: 'cmp_promo', name: 'Big Promo' })] } };
+    const result = await adapter.listCampaigns(listQuery({ filter: { nameContains: 'promo' } }), {});
+    expect(result.items.map((i) => i.campaign.nativeId)).toEqual(['cmp_promo']);
+    expect(result.recordErrors).toEqual([]);
+  });
+
+  it('fails a list whose answer is not a search page with BACKEND_ERROR', async () => {
+    answer = () => ({ status: 200, body: { items: [] } });
+    await expect(adapter.listCampaigns(listQuery(), {})).rejects.toMatchObject({ code: 'BACKEND_ERROR', backend: BACKEND });
+  });
+
+  it('stops paging when a page comes back empty before the reported total', async () => {
+    answer = (url) => ({
+      status: 200,
+      body: { total: 50, results: url.searchParams.get('start') === '0' ? [wireRecord({ campaignId: 'cmp_only' })] : [] },
+    });
+    const result = await adapter.listCampaigns(listQuery({ limit: 5 }), {});
+    expect(result.items.map((i) => i.campaign.nativeId)).toEqual(['cmp_only']);
+    expect(result.hasMore).toBe(false);
+  });
+});
