@@ -1,11 +1,13 @@
 import type { AdapterDeps, AdapterFactory, BackendAdapter } from '../adapter.js';
 import { BackendHttpClient } from '../http/backend-client.js';
 import type { Capability } from '../../model/enums.js';
+import { createCampaign, deleteCampaign } from './campaign-writes.js';
 import { getCampaign } from './client.js';
 import { touchpointConfigSchema, type TouchpointConfig } from './config.js';
 import { listCampaigns } from './list-campaigns.js';
 import { toCampaign } from './to-unified.js';
 import { asError, getTouchpoints, listTouchpoints } from './touchpoint-reads.js';
+import { createTouchpoint, deleteTouchpoint, updateTouchpoint, validateTouchpoint } from './touchpoint-writes.js';
 
 export type { TouchpointConfig } from './config.js';
 
@@ -15,7 +17,8 @@ export interface TouchpointAdapterOptions {
   pageSize?: number;
 }
 
-const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['TOUCHPOINTS']);
+/** There is no endpoint that updates a campaign, hence no `CAMPAIGN_UPDATE`. */
+const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['CAMPAIGN_CREATE', 'CAMPAIGN_DELETE', 'TOUCHPOINTS', 'TOUCHPOINT_WRITE']);
 
 /** Builds the adapter of one `touchpoint` backend (`/v1` API, bearer token). */
 export function createTouchpointAdapter(config: TouchpointConfig, deps: AdapterDeps, options: TouchpointAdapterOptions = {}): BackendAdapter {
@@ -39,6 +42,12 @@ export function createTouchpointAdapter(config: TouchpointConfig, deps: AdapterD
       Promise.all(ids.map((id) => getCampaign(http, ctx, id).then((record) => record && toCampaign(record, config.name), asError))),
     listTouchpoints: (ids, ctx) => listTouchpoints(reads, ids, ctx),
     getTouchpoints: (keys, ctx) => getTouchpoints(http, keys, ctx),
+    createCampaign: (input, ctx) => createCampaign(http, input, ctx),
+    deleteCampaign: (id, ctx) => deleteCampaign(http, id, ctx),
+    createTouchpoint: (campaignId, input, ctx) => createTouchpoint(http, campaignId, input, ctx),
+    updateTouchpoint: (key, input, ctx) => updateTouchpoint(http, key, input, ctx),
+    deleteTouchpoint: (key, ctx) => deleteTouchpoint(http, key, ctx),
+    validateTouchpoint: (key, ctx) => validateTouchpoint(http, key, ctx),
     close: () => http.close(),
   };
 }

@@ -1,15 +1,17 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { touchpointAdapter } from '../../../src/adapters/touchpoint/index.js';
-import type { BackendAdapter, CallContext } from '../../../src/adapters/adapter.js';
+import type { BackendAdapter, CallContext, CreateCampaignInput } from '../../../src/adapters/adapter.js';
 import { BackendHttpClient } from '../../../src/adapters/http/backend-client.js';
 import { UpstreamCache } from '../../../src/adapters/http/upstream-cache.js';
 import * as api from '../../../src/adapters/touchpoint/client.js';
+import type { Campaign, Touchpoint } from '../../../src/model/unified.js';
 import { startTouchpointBackend, type TouchpointReferenceBackend } from '../../../src/reference-backends/touchpoint/index.js';
 import { describeAdapterConformance } from '../../conformance/adapter-conformance.js';
 import { call } from '../../reference-backends/touchpoint/http.js';
 import { adapterFor, BACKEND_NAME, rejectionOf, silentLogger } from './fixture.js';
 
 const LOYALTY = 'cmp_5eed0000000000000000000a';
+const VALENTINE = 'cmp_5eed00000000000000000002';
 
 describeAdapterConformance('touchpoint', {
   async setup() {
@@ -69,7 +71,7 @@ describeAdapterConformance('touchpoint', {
     },
   ],
   unknownNativeId: 'cmp_000000000000000000000000',
-  capabilities: ['TOUCHPOINTS'],
+  capabilities: ['CAMPAIGN_CREATE', 'CAMPAIGN_DELETE', 'TOUCHPOINTS', 'TOUCHPOINT_WRITE'],
 });
 
 describe('touchpoint adapter', () => {
@@ -89,7 +91,7 @@ describe('touchpoint adapter', () => {
     backend.requests.clear();
   });
 
-  it('declares the touchpoint kind', () => {
+  it('declares the touchpoint kind and no campaign update, for which there is no endpoint', () => {
     expect(touchpointAdapter).toMatchObject({ kind: 'touchpoint', backendKind: 'TOUCHPOINT', secretFields: ['token'] });
     expect(touchpointAdapter.configSchema.safeParse({ token: 'x' }).success).toBe(true);
     expect(touchpointAdapter.configSchema.safeParse({}).success).toBe(false);
@@ -164,6 +166,202 @@ describe('touchpoint adapter', () => {
       await expect(api.deleteTouchpoint(http, {}, 'tp_nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
       await expect(api.updateTouchpoint(http, {}, 'tp_nope', { name: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
       await expect(api.validateTouchpoint(http, {}, 'tp_nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
+  });
+
+  describe('campaign writes', () => {
+    it('creates a campaign, reads it back, and deletes it with its touchpoints', async () => {
+      const created = await adapter.createCampaign!({ name: 'Black Friday Teaser', channels: ['EMAIL'] }, {});
+      expect(created).toMatchObject({ backend: BACKEND_NAME, name: 'Black Friday Teaser', status: 'DRAFT', rawStatus: 'draft', channels: ['EMAIL'] });
+      expect(created.nativeId).toMatch(/^cmp_/);
+      expect(created.createdAt).toMatch(/\.\d{3}Z$/);
+
+      const [read] = await adapter.getCampaigns([created.nativeId], {});
+      expect(read).toEqual(created);
+      const onWire = await call(backend, 'GET', `/v1/campaigns/${created.nativeId}`);
+      expect(onWire.body).toMatchObject({ name: 'Black Friday Teaser', channel_type: 'email', status: 'draft' });
+
+      const tp = await adapter.createTouchpoint!(created.nativeId, { name: 'Teaser', type: 'MESSAGE', message: { subject: 'Soon', text: 'Hi' } }, {});
+      await adapter.deleteCampaign!(created.nativeId, {});
+      expect(await adapter.getCampaigns([created.nativeId], {})).toEqual([null]);
+      expect((await call(backend, 'GET', `/v1/campaigns/${created.nativeId}`)).status).toBe(404);
+      expect((await call(backend, 'GET', `/v1/touchpoints/${tp.nativeId}`)).status).toBe(404);
+    });
+
+    it('answers NOT_FOUND when deleting a campaign that does not exist, with the backend message', async () => {
+      const error = await rejectionOf(adapter.deleteCampaign!('cmp_000000000000000000000000', {}));
+      expect(error).toMatchObject({ code: 'NOT_FOUND', backend: BACKEND_NAME });
+      expect(error.message).toContain('No campaign with id cmp_000000000000000000000000.');
+    });
+
+    it.each([
+      [{ name: 'No channel' }, 'input.channels'],
+      [{ name: 'No channel', channels: [] }, 'input.channels'],
+      [{ name: 'Two channels', channels: ['EMAIL', 'SMS'] }, 'input.channels'],
+      [{ name: 'Voice', channels: ['VOICE'] }, 'input.channels'],
+      [{ name: '  ', channels: ['SMS'] }, 'input.name'],
+    ] as [CreateCampaignInput, string][])('refuses %j on %s before calling the backend', async (input, field) => {
+      const error = await rejectionOf(adapter.createCampaign!(input, {}));
+      expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field, backend: BACKEND_NAME });
+      expect(backend.requests.count()).toBe(0);
+    });
+
+    it.each([
+      ['description', 'A campaign'],
+      ['type', 'AUTOMATED'],
+      ['scheduledAt', '2026-12-01T00:00:00.000Z'],
+      ['endsAt', '2026-12-31T00:00:00.000Z'],
+      ['recipients', [{ contactId: 'c1' }]],
+      ['templateId', 't1'],
+      ['message', 'Hello'],
+      ['payload', '{}'],
+      ['workflowId', 'wf1'],
+      ['senders', { smsFrom: '+1555' }],
+      ['settings', { a: 1 }],
+    ])('refuses %s, which the backend cannot store, naming the field', async (field, value) => {
+      const error = await rejectionOf(adapter.createCampaign!({ name: 'X', channels: ['SMS'], [field]: value }, {}));
+      expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: `input.${field}` });
+      expect(error.message).toContain(field);
+      expect(backend.requests.count()).toBe(0);
+    });
+
+    it('sends a create once when the backend answers 500', async () => {
+      await backend.faults.set({ kind: 'status500', times: 1 });
+      const error = await rejectionOf(adapter.createCampaign!({ name: 'Once', channels: ['SMS'] }, {}));
+      expect(error).toMatchObject({ code: 'BACKEND_UNAVAILABLE', backend: BACKEND_NAME });
+      expect(backend.requests.count({ method: 'POST', path: '/v1/campaigns' })).toBe(1);
+    });
+
+    it('sends a delete once when the backend answers 500', async () => {
+      await backend.faults.set({ kind: 'status500', times: 1 });
+      await expect(adapter.deleteCampaign!(LOYALTY, {})).rejects.toMatchObject({ code: 'BACKEND_UNAVAILABLE' });
+      expect(backend.requests.count({ method: 'DELETE' })).toBe(1);
+      expect((await call(backend, 'GET', `/v1/campaigns/${LOYALTY}`)).status).toBe(200);
+    });
+  });
+
+  describe('touchpoint writes', () => {
+    let campaign: Campaign;
+
+    beforeAll(async () => {
+      campaign = await adapter.createCampaign!({ name: 'Welcome Series', channels: ['EMAIL'] }, {});
+    });
+
+    it('creates, reads back, updates, validates and deletes a touchpoint', async () => {
+      const first = await adapter.createTouchpoint!(campaign.nativeId, { name: 'Intro', type: 'MESSAGE', channel: 'EMAIL', message: 'Hello there' }, {});
+      expect(first).toMatchObject({ campaignNativeId: campaign.nativeId, name: 'Intro', type: 'MESSAGE', rawType: 'message', channel: 'EMAIL', message: 'Hello there', position: 0 });
+      const second = await adapter.createTouchpoint!(campaign.nativeId, { name: 'Pause', type: 'DELAY', rawType: 'delay', message: { duration: 'P1D' } }, {});
+      expect(second).toMatchObject({ type: 'DELAY', channel: null, position: 1 });
+      const third = await adapter.createTouchpoint!(campaign.nativeId, { name: 'Tag', type: 'ACTION', message: { action: 'add_tag' } }, {});
+      expect(third).toMatchObject({ type: 'ACTION', rawType: 'action', position: 2 });
+
+      const [read] = await adapter.getTouchpoints!([{ campaignNativeId: campaign.nativeId, nativeId: first.nativeId }], {});
+      expect(read).toEqual(first);
+      const onWire = await call(backend, 'GET', `/v1/touchpoints/${first.nativeId}`);
+      expect(onWire.body).toMatchObject({ name: 'Intro', type: 'message', campaign_id: campaign.nativeId, message: 'Hello there', position: 0 });
+
+      const key = { campaignNativeId: campaign.nativeId, nativeId: first.nativeId };
+      expect(await adapter.validateTouchpoint!(key, {})).toEqual({
+        valid: false,
+        errors: ['An email message needs a subject, and this message has none.'],
+      });
+      const updated = await adapter.updateTouchpoint!(key, { name: 'Intro mail', message: { subject: 'Welcome', text: 'Hello' }, position: 2 }, {});
+      expect(updated).toMatchObject({ name: 'Intro mail', message: { subject: 'Welcome', text: 'Hello' }, position: 2, channel: 'EMAIL' });
+      expect(await adapter.validateTouchpoint!(key, {})).toEqual({ valid: true, errors: [] });
+      const [list] = await adapter.listTouchpoints!([campaign.nativeId], {});
+      expect((list as Touchpoint[]).map((t) => [t.name, t.position])).toEqual([['Pause', 0], ['Tag', 1], ['Intro mail', 2]]);
+
+      await adapter.deleteTouchpoint!(key, {});
+      expect((await call(backend, 'GET', `/v1/touchpoints/${first.nativeId}`)).status).toBe(404);
+      const [after] = await adapter.listTouchpoints!([campaign.nativeId], {});
+      expect((after as Touchpoint[]).map((t) => [t.name, t.position])).toEqual([['Pause', 0], ['Tag', 1]]);
+      await expect(adapter.deleteTouchpoint!(key, {})).rejects.toMatchObject({ code: 'NOT_FOUND', backend: BACKEND_NAME });
+    });
+
+    it('answers the backend validation of seeded touchpoints', async () => {
+      const [list] = await adapter.listTouchpoints!([VALENTINE], {});
+      const reminder = (list as Touchpoint[]).find((t) => t.name === 'Last-minute reminder')!;
+      const result = await adapter.validateTouchpoint!({ campaignNativeId: VALENTINE, nativeId: reminder.nativeId }, {});
+      expect(result).toEqual({ valid: false, errors: ['An email message needs a subject, and this message has none.'] });
+    });
+
+    it.each([
+      [{ name: 'T', type: 'TRIGGER', message: 'x' }, 'input.type'],
+      [{ name: 'C', type: 'CONDITION', message: 'x' }, 'input.type'],
+      [{ name: 'M', type: 'MESSAGE' }, 'input.message'],
+      [{ name: 'M', type: 'MESSAGE', message: null }, 'input.message'],
+      [{ name: 'M', type: 'MESSAGE', message: ['a'] }, 'input.message'],
+      [{ name: 'M', type: 'MESSAGE', message: 'x', config: { retries: 2 } }, 'input.config'],
+      [{ name: 'M', type: 'DELAY', message: { duration: 'P1D' }, rawType: 'wait' }, 'input.rawType'],
+      [{ name: '', type: 'ACTION', message: 'x' }, 'input.name'],
+    ])('refuses %j on %s before calling the backend', async (input, field) => {
+      const error = await rejectionOf(adapter.createTouchpoint!(campaign.nativeId, input as never, {}));
+      expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field, backend: BACKEND_NAME });
+      expect(backend.requests.count()).toBe(0);
+    });
+
+    it("refuses a channel other than the campaign's without creating anything", async () => {
+      const error = await rejectionOf(adapter.createTouchpoint!(campaign.nativeId, { name: 'SMS', type: 'MESSAGE', channel: 'SMS', message: 'x' }, {}));
+      expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.channel' });
+      expect(error.message).toContain('EMAIL');
+      expect(backend.requests.count({ method: 'POST' })).toBe(0);
+    });
+
+    it('answers NOT_FOUND for a touchpoint in a campaign that does not exist', async () => {
+      const error = await rejectionOf(adapter.createTouchpoint!('cmp_000000000000000000000000', { name: 'M', type: 'MESSAGE', message: 'x' }, {}));
+      expect(error).toMatchObject({ code: 'NOT_FOUND', backend: BACKEND_NAME });
+      expect(backend.requests.count({ method: 'POST' })).toBe(0);
+    });
+
+    it('answers NOT_FOUND for writes to a touchpoint that does not exist or belongs to another campaign', async () => {
+      const own = await adapter.createTouchpoint!(campaign.nativeId, { name: 'Own', type: 'MESSAGE', message: 'x' }, {});
+      const foreign = { campaignNativeId: LOYALTY, nativeId: own.nativeId };
+      const missing = { campaignNativeId: campaign.nativeId, nativeId: 'tp_000000000000000000000000' };
+      for (const key of [foreign, missing]) {
+        await expect(adapter.updateTouchpoint!(key, { name: 'Stolen' }, {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
+        await expect(adapter.deleteTouchpoint!(key, {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
+        await expect(adapter.validateTouchpoint!(key, {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      }
+      expect(await adapter.getTouchpoints!([foreign], {})).toEqual([null]);
+      expect(backend.requests.count({ method: 'PATCH' }) + backend.requests.count({ method: 'DELETE' })).toBe(0);
+      expect((await call(backend, 'GET', `/v1/touchpoints/${own.nativeId}`)).body.name).toBe('Own');
+    });
+
+    it("surfaces the backend's refusal of a position out of range on input.position, with its message", async () => {
+      const own = await adapter.createTouchpoint!(campaign.nativeId, { name: 'Movable', type: 'MESSAGE', message: 'x' }, {});
+      const error = await rejectionOf(adapter.updateTouchpoint!({ campaignNativeId: campaign.nativeId, nativeId: own.nativeId }, { position: 99 }, {}));
+      expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.position', backend: BACKEND_NAME });
+      expect(error.message).toMatch(/position must be between 0 and \d+\./);
+    });
+
+    it('refuses config and bad positions on update before calling the backend', async () => {
+      const key = { campaignNativeId: campaign.nativeId, nativeId: 'tp_any' };
+      await expect(adapter.updateTouchpoint!(key, { config: { a: 1 } }, {})).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.config' });
+      await expect(adapter.updateTouchpoint!(key, { position: -1 }, {})).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.position' });
+      await expect(adapter.updateTouchpoint!(key, { name: ' ' }, {})).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
+      expect(backend.requests.count()).toBe(0);
+    });
+
+    it('sends a touchpoint create, update and delete once when the backend answers 500', async () => {
+      const own = await adapter.createTouchpoint!(campaign.nativeId, { name: 'Fragile', type: 'MESSAGE', message: 'x' }, {});
+      const key = { campaignNativeId: campaign.nativeId, nativeId: own.nativeId };
+      const writes = [
+        ['POST', (ctx: CallContext) => adapter.createTouchpoint!(campaign.nativeId, { name: 'Twice?', type: 'MESSAGE', message: 'x' }, ctx)],
+        ['PATCH', (ctx: CallContext) => adapter.updateTouchpoint!(key, { name: 'Twice?' }, ctx)],
+        ['DELETE', (ctx: CallContext) => adapter.deleteTouchpoint!(key, ctx)],
+      ] as const;
+      for (const [method, write] of writes) {
+        // The reads a write starts with come from the request memo, so the 500 meets the write itself.
+        const ctx: CallContext = { cache: new UpstreamCache() };
+        await adapter.getTouchpoints!([key], ctx);
+        backend.requests.clear();
+        await backend.faults.set({ kind: 'status500', times: 1 });
+        await expect(write(ctx)).rejects.toMatchObject({ code: 'BACKEND_UNAVAILABLE', backend: BACKEND_NAME });
+        expect(backend.requests.count({ method }), method).toBe(1);
+      }
+      const onWire = await call(backend, 'GET', `/v1/touchpoints?campaign_id=${campaign.nativeId}&limit=100`);
+      expect(onWire.body.data.filter((t: { name: string }) => t.name === 'Twice?')).toEqual([]);
+      expect((await call(backend, 'GET', `/v1/touchpoints/${own.nativeId}`)).body.name).toBe('Fragile');
     });
   });
 });

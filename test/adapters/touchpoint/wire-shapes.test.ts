@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackendAdapter } from '../../../src/adapters/adapter.js';
 import type { Touchpoint } from '../../../src/model/unified.js';
-import { adapterFor, BACKEND_NAME } from './fixture.js';
+import { adapterFor, BACKEND_NAME, rejectionOf } from './fixture.js';
 
 /**
  * A tiny touchpoint server answering shapes the reference backend never produces:
@@ -99,5 +99,13 @@ describe('touchpoint adapter against wire shapes the reference backend never sen
       ['tp_1', 'ACTION', 'webhook', null],
       ['tp_2', 'MESSAGE', 'message', null],
     ]);
+  });
+
+  it('maps a 409 to CONFLICT and a 400 without a JSON body to BAD_USER_INPUT', async () => {
+    const conflict = await rejectionOf(adapter.deleteCampaign!('cmp_a', {}));
+    expect(conflict).toMatchObject({ code: 'CONFLICT', backend: BACKEND_NAME });
+    expect(conflict.message).toContain('An active campaign cannot be deleted.');
+    const bad = await rejectionOf(adapter.createCampaign!({ name: 'X', channels: ['SMS'] }, {}));
+    expect(bad).toMatchObject({ code: 'BAD_USER_INPUT', backend: BACKEND_NAME });
   });
 });
