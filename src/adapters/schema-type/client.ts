@@ -3,7 +3,7 @@ import type { BackendHttpClient } from '../http/backend-client.js';
 import { parseAnswer } from '../wire-records.js';
 import { GatewayError } from '../../model/errors.js';
 import { toGatewayError } from './to-gateway-error.js';
-import { searchAnswerSchema, wireCampaignSchema, type SearchAnswer, type WireCampaign } from './wire.js';
+import { searchAnswerSchema, wireCampaignSchema, type SearchAnswer, type WireCampaign, type WireCampaignData } from './wire.js';
 
 /** Where campaigns live below the configured base URL (the object type `campaign`). */
 export const CAMPAIGNS_PATH = '/api/v1/schema-types/campaign';
@@ -24,6 +24,7 @@ export interface SearchParams {
 }
 
 const campaignPath = (id: string) => `${CAMPAIGNS_PATH}/${encodeURIComponent(id)}`;
+const isSuccess = (status: number) => status >= 200 && status < 300;
 
 /**
  * One page of a search. A refusal of the query itself (`400`) is a
@@ -51,3 +52,27 @@ export async function retrieveCampaign(http: BackendHttpClient, id: string, ctx:
   return parseAnswer(wireCampaignSchema, response.body, http.backend, `campaign "${id}"`);
 }
 
+/** Creates a campaign (`POST /` with `{"data": …}`) and returns the object the service made. */
+export async function createCampaign(http: BackendHttpClient, data: WireCampaignData, ctx: CallContext): Promise<WireCampaign> {
+  const response = await http.request({ method: 'POST', path: CAMPAIGNS_PATH, body: { data } }, ctx);
+  if (!isSuccess(response.status)) throw toGatewayError(http.backend, response, 'the new campaign');
+  return parseAnswer(wireCampaignSchema, response.body, http.backend, 'the created campaign');
+}
+
+/** Changes some fields of a campaign (`PATCH /{id}`) and returns the whole object. */
+export async function updateCampaign(
+  http: BackendHttpClient,
+  id: string,
+  data: WireCampaignData,
+  ctx: CallContext,
+): Promise<WireCampaign> {
+  const response = await http.request({ method: 'PATCH', path: campaignPath(id), body: { data } }, ctx);
+  if (!isSuccess(response.status)) throw toGatewayError(http.backend, response, `campaign "${id}"`);
+  return parseAnswer(wireCampaignSchema, response.body, http.backend, `the updated campaign "${id}"`);
+}
+
+/** Soft-deletes a campaign (`DELETE /{id}`). */
+export async function deleteCampaign(http: BackendHttpClient, id: string, ctx: CallContext): Promise<void> {
+  const response = await http.request({ method: 'DELETE', path: campaignPath(id) }, ctx);
+  if (!isSuccess(response.status)) throw toGatewayError(http.backend, response, `campaign "${id}"`);
+}

@@ -1,14 +1,21 @@
-import type { AdapterDeps, BackendAdapter, CallContext } from '../adapter.js';
+import type { AdapterDeps, BackendAdapter, CallContext, CreateCampaignInput, UpdateCampaignInput } from '../adapter.js';
 import { BackendHttpClient } from '../http/backend-client.js';
 import type { Capability } from '../../model/enums.js';
+import { notFound } from '../../model/errors.js';
 import type { Campaign } from '../../model/unified.js';
 import * as api from './client.js';
 import type { SchemaTypeConfig } from './config.js';
 import { listSchemaTypeCampaigns } from './list-campaigns.js';
 import { toCampaign } from './to-unified.js';
+import { toCreateData, toUpdateData } from './to-wire.js';
 
 /** What a schema-type backend can do besides reading campaigns. */
-export const SCHEMA_TYPE_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['SEARCH']);
+export const SCHEMA_TYPE_CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
+  'CAMPAIGN_CREATE',
+  'CAMPAIGN_UPDATE',
+  'CAMPAIGN_DELETE',
+  'SEARCH',
+]);
 
 /** Tuning that is not part of the config file. */
 export interface SchemaTypeAdapterOptions {
@@ -45,6 +52,10 @@ export function createSchemaTypeAdapter(
     }
   };
 
+  const requireId = (nativeId: string) => {
+    if (nativeId === '') throw notFound(`campaign "${nativeId}"`, backend);
+  };
+
   return {
     name: backend,
     kind: 'SCHEMA_TYPE',
@@ -56,6 +67,28 @@ export function createSchemaTypeAdapter(
       const unique = new Map<string, Promise<Campaign | null | Error>>();
       for (const id of nativeIds) if (!unique.has(id)) unique.set(id, readCampaign(id, ctx));
       return Promise.all(nativeIds.map((id) => unique.get(id)!));
+    },
+
+    async createCampaign(input: CreateCampaignInput, ctx) {
+      const data = toCreateData(input, backend);
+      return toCampaign(await api.createCampaign(http, data, ctx), backend);
+    },
+
+    async updateCampaign(nativeId: string, input: UpdateCampaignInput, ctx) {
+      const data = toUpdateData(input, backend);
+      requireId(nativeId);
+      if (Object.keys(data).length === 0) {
+        // Nothing to change: answer the campaign as it is rather than bump its modifiedAt.
+        const current = await api.retrieveCampaign(http, nativeId, ctx);
+        if (!current) throw notFound(`campaign "${nativeId}"`, backend);
+        return toCampaign(current, backend);
+      }
+      return toCampaign(await api.updateCampaign(http, nativeId, data, ctx), backend);
+    },
+
+    async deleteCampaign(nativeId: string, ctx) {
+      requireId(nativeId);
+      await api.deleteCampaign(http, nativeId, ctx);
     },
 
     close: () => http.close(),

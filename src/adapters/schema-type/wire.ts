@@ -42,3 +42,18 @@ export const errorBodySchema = z.looseObject({
     .optional(),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** The fields the gateway writes in a create or update `data` object. */
+export interface WireCampaignData {
+  name?: string;
+  description?: string;
+  type?: 'DEFAULT' | 'PERSONAL';
+  workflowId?: string;
+  useForEmail?: true;
+  useForSMS?: true;
+  useForOutbound?: true;
+  useForFax?: true;
+  emailFromAddress?: string;
+  smsFromAddress?: string;
+  callerId?: string;
+}

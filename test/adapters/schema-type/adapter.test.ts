@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import type { BackendAdapter, CampaignListQuery, CampaignOrder } from '../../../src/adapters/adapter.js';
+import { BackendHttpClient } from '../../../src/adapters/http/backend-client.js';
+import * as api from '../../../src/adapters/schema-type/client.js';
 import { schemaTypeAdapter } from '../../../src/adapters/schema-type/index.js';
 import { listCampaigns } from '../../../src/gateway/campaign-list.js';
 import { comparePositions, sortPosition } from '../../../src/model/campaign-order.js';
@@ -41,7 +43,7 @@ describeAdapterConformance('schemaType', {
     },
   },
   unknownNativeId: 'cmp_does_not_exist',
-  capabilities: ['SEARCH'],
+  capabilities: ['CAMPAIGN_CREATE', 'CAMPAIGN_UPDATE', 'CAMPAIGN_DELETE', 'SEARCH'],
 });
 
 const CREATED_DESC: CampaignOrder = { field: 'CREATED_AT', direction: 'DESC' };
@@ -261,6 +263,22 @@ describe('schemaType adapter: credentials', () => {
     }
   });
 
+  it('surfaces a missing scope (403) as BACKEND_UNAUTHORIZED and still reads with a read-only token', async () => {
+    const readOnly = adapterFor(backend, { token: 'st-read-only' });
+    try {
+      const listed = await readOnly.listCampaigns(listQuery(), {});
+      expect(listed.items).toHaveLength(10);
+      const created = await failure(readOnly.createCampaign!({ name: 'Not Allowed', workflowId: 'wf_x' }, {}));
+      expect(created).toMatchObject({ code: 'BACKEND_UNAUTHORIZED', backend: BACKEND, upstreamStatus: 403 });
+      const deleted = await failure(readOnly.deleteCampaign!('cmp_q1_renewals', {}));
+      expect(deleted).toMatchObject({ code: 'BACKEND_UNAUTHORIZED', upstreamStatus: 403 });
+      expect(created.message).not.toContain('st-read-only');
+      expect((await call(backend, 'GET', `${CAMPAIGNS}/cmp_q1_renewals`)).status).toBe(200);
+    } finally {
+      await readOnly.close();
+    }
+  });
+
   it('needs the right tenant: another X-Tenant-Id is refused', async () => {
     const otherTenant = adapterFor(backend, { tenantId: 't_fghij' });
     try {
@@ -286,6 +304,203 @@ describe('schemaType adapter: credentials', () => {
       await adapter.close();
       await fake.close();
     }
+  });
+});
+
+describe('schemaType adapter: writes', () => {
+  let backend: SchemaTypeReferenceBackend;
+  let adapter: BackendAdapter;
+  beforeAll(async () => {
+    backend = await startSchemaTypeBackend();
+    adapter = adapterFor(backend);
+  });
+  afterAll(async () => {
+    await adapter.close();
+    await backend.close();
+  });
+  beforeEach(() => backend.requests.clear());
+
+  it('creates, reads back, updates and deletes a campaign', async () => {
+    const created = await adapter.createCampaign!(
+      {
+        name: 'Winter Readiness Calls',
+        description: 'Voice and email reminders.',
+        type: 'PERSONAL',
+        workflowId: 'wf_winter',
+        channels: ['EMAIL', 'VOICE', 'SMS', 'FAX'],
+        senders: { emailFrom: 'winter@example.com', callerId: '+18005550000', smsFrom: '8885550000' },
+      },
+      {},
+    );
+    expect(created).toMatchObject({
+      backend: BACKEND,
+      name: 'Winter Readiness Calls',
+      description: 'Voice and email reminders.',
+      status: 'ACTIVE',
+      rawStatus: null,
+      channels: ['EMAIL', 'SMS', 'VOICE', 'FAX'],
+      scheduledAt: null,
+    });
+    expect(created.nativeId).toMatch(/^cmp_/);
+    const [read] = await adapter.getCampaigns([created.nativeId], {});
+    expect(read).toEqual(created);
+
+    const stored = await call(backend, 'GET', `${CAMPAIGNS}/${created.nativeId}`);
+    expect(stored.body).toMatchObject({
+      type: 'PERSONAL',
+      workflowId: 'wf_winter',
+      useForEmail: true,
+      useForSMS: true,
+      useForOutbound: true,
+      useForFax: true,
+      useForPredictive: false,
+      emailFromAddress: 'winter@example.com',
+      smsFromAddress: '8885550000',
+      callerId: '+18005550000',
+    });
+    const post = backend.requests.list({ method: 'POST' });
+    expect(post).toHaveLength(1);
+
+    const updated = await adapter.updateCampaign!(created.nativeId, { name: 'Winter Readiness Calls v2', description: null }, {});
+    expect(updated).toMatchObject({ nativeId: created.nativeId, name: 'Winter Readiness Calls v2', description: null });
+    expect((await call(backend, 'GET', `${CAMPAIGNS}/${created.nativeId}`)).body).toMatchObject({
+      name: 'Winter Readiness Calls v2',
+      description: '',
+    });
+
+    await adapter.deleteCampaign!(created.nativeId, {});
+    expect(await adapter.getCampaigns([created.nativeId], {})).toEqual([null]);
+    expect((await call(backend, 'GET', `${CAMPAIGNS}/${created.nativeId}`)).status).toBe(404);
+  });
+
+  it('defaults type to DEFAULT and sends no flags for no channels', async () => {
+    const created = await adapter.createCampaign!({ name: 'Plain Campaign', workflowId: 'wf_plain' }, {});
+    try {
+      expect(created.channels).toEqual([]);
+      expect(created.description).toBeNull();
+      expect(created.raw).toMatchObject({ type: 'DEFAULT', useForEmail: false });
+    } finally {
+      await adapter.deleteCampaign!(created.nativeId, {});
+    }
+  });
+
+  it('an update with nothing to change answers the campaign without writing', async () => {
+    const [before] = (await adapter.getCampaigns(['cmp_spring_upsell'], {})) as Campaign[];
+    const same = await adapter.updateCampaign!('cmp_spring_upsell', {}, {});
+    expect(same).toEqual(before);
+    expect(backend.requests.count({ method: 'PATCH' })).toBe(0);
+  });
+
+  it.each([
+    ['scheduledAt', { scheduledAt: '2026-07-01T00:00:00.000Z' }],
+    ['endsAt', { endsAt: '2026-07-01T00:00:00.000Z' }],
+    ['recipients', { recipients: [{ contactId: 'c1' }] }],
+    ['templateId', { templateId: 'tpl_1' }],
+    ['message', { message: 'Hello' }],
+    ['payload', { payload: '{}' }],
+    ['settings', { settings: { a: 1 } }],
+  ])('refuses create field %s it cannot hold, before calling the backend', async (field, extra) => {
+    const error = await failure(adapter.createCampaign!({ name: 'Refused', workflowId: 'wf_x', ...extra }, {}));
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: `input.${field}`, backend: BACKEND });
+    expect(error.message).toContain(field);
+    expect(backend.requests.count()).toBe(0);
+  });
+
+  it.each([
+    ['status', { status: 'PAUSED' as const }],
+    ['scheduledAt', { scheduledAt: '2026-07-01T00:00:00.000Z' }],
+    ['endsAt', { endsAt: '2026-07-01T00:00:00.000Z' }],
+    ['settings', { settings: {} }],
+  ])('refuses update field %s it cannot hold, before calling the backend', async (field, input) => {
+    const error = await failure(adapter.updateCampaign!('cmp_spring_upsell', input, {}));
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: `input.${field}` });
+    expect(backend.requests.count()).toBe(0);
+  });
+
+  it.each([
+    ['a channel it has no flag for', { channels: ['WHATSAPP' as const] }, 'input.channels', 'WHATSAPP'],
+    ['EMAIL without senders.emailFrom', { channels: ['EMAIL' as const] }, 'input.senders.emailFrom', 'senders.emailFrom is required'],
+    ['SMS without senders.smsFrom', { channels: ['SMS' as const], senders: { smsFrom: ' ' } }, 'input.senders.smsFrom', 'smsFrom'],
+    ['VOICE without senders.callerId', { channels: ['VOICE' as const] }, 'input.senders.callerId', 'callerId'],
+    ['a missing workflowId', { workflowId: undefined }, 'input.workflowId', 'workflowId is required'],
+    ['a blank name', { name: '  ' }, 'input.name', 'name is required'],
+    ['a type that is not DEFAULT or PERSONAL', { type: 'BROADCAST' }, 'input.type', 'type must be DEFAULT or PERSONAL'],
+  ])('refuses %s before calling the backend', async (_, extra, field, message) => {
+    const error = await failure(adapter.createCampaign!({ name: 'Invalid', workflowId: 'wf_x', ...extra }, {}));
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(error.message).toContain(message);
+    expect(backend.requests.count()).toBe(0);
+  });
+
+  it('maps a duplicate name (any case) to CONFLICT with the backend message, on create and on rename', async () => {
+    const created = await failure(adapter.createCampaign!({ name: 'q1 renewal reminders', workflowId: 'wf_x' }, {}));
+    expect(created).toMatchObject({ code: 'CONFLICT', backend: BACKEND });
+    expect(created.message).toContain('name must be unique within a tenant');
+    const renamed = await failure(adapter.updateCampaign!('cmp_spring_upsell', { name: 'Q1 Renewal Reminders' }, {}));
+    expect(renamed).toMatchObject({ code: 'CONFLICT' });
+    expect(renamed.message).toContain('name must be unique within a tenant');
+  });
+
+  it('answers NOT_FOUND for mutations on unknown or deleted ids', async () => {
+    await expect(adapter.updateCampaign!('cmp_nope', { name: 'X' }, {})).rejects.toMatchObject({ code: 'NOT_FOUND', backend: BACKEND });
+    await expect(adapter.updateCampaign!('cmp_nope', {}, {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(adapter.deleteCampaign!('cmp_nope', {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(adapter.deleteCampaign!('cmp_old_promo', {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('never sends a mutation twice when the backend answers 500', async () => {
+    const victim = await adapter.createCampaign!({ name: 'Fault Target', workflowId: 'wf_x' }, {});
+    const attempts: [string, () => Promise<unknown>][] = [
+      ['POST', () => adapter.createCampaign!({ name: 'Fault Create', workflowId: 'wf_x' }, {})],
+      ['PATCH', () => adapter.updateCampaign!(victim.nativeId, { description: 'changed' }, {})],
+      ['DELETE', () => adapter.deleteCampaign!(victim.nativeId, {})],
+    ];
+    for (const [method, attempt] of attempts) {
+      backend.requests.clear();
+      await backend.faults.set({ kind: 'status500', times: 1 });
+      await expect(attempt(), method).rejects.toMatchObject({ code: 'BACKEND_UNAVAILABLE' });
+      expect(backend.requests.count({ method }), method).toBe(1);
+    }
+    await adapter.deleteCampaign!(victim.nativeId, {});
+  });
+});
+
+describe('schemaType adapter: the service validation rules, as the backend words them', () => {
+  let backend: SchemaTypeReferenceBackend;
+  let http: BackendHttpClient;
+  beforeAll(async () => {
+    backend = await startSchemaTypeBackend();
+    http = new BackendHttpClient({
+      backend: BACKEND,
+      baseUrl: backend.url,
+      headers: { authorization: `Bearer ${backend.credentials.token}`, 'x-tenant-id': backend.credentials.tenantId },
+    });
+  });
+  afterAll(async () => {
+    await http.close();
+    await backend.close();
+  });
+
+  const valid = { name: 'Rule Check', type: 'DEFAULT', workflowId: 'wf_rules' };
+  it.each([
+    ['a blank name', { name: ' ' }, 'input.name', 'name is required'],
+    ['a missing workflowId', { workflowId: undefined }, 'input.workflowId', 'workflowId is required'],
+    ['an unknown type', { type: 'BROADCAST' }, 'input.type', 'type must be DEFAULT or PERSONAL'],
+    ['useForSMS without smsFromAddress', { useForSMS: true }, 'input.senders.smsFrom', 'smsFromAddress is required when useForSMS is true'],
+    ['useForEmail without emailFromAddress', { useForEmail: true }, 'input.senders.emailFrom', 'emailFromAddress is required when useForEmail is true'],
+    ['useForOutbound without callerId', { useForOutbound: true }, 'input.senders.callerId', 'callerId is required when useForOutbound is true'],
+    ['createdAt not in Unix milliseconds', { createdAt: '2026-01-01' }, undefined, 'createdAt must be a Unix timestamp in milliseconds'],
+  ])('maps %s to BAD_USER_INPUT with its input path and the backend message', async (_, extra, field, message) => {
+    const data = { ...valid, ...extra } as Record<string, unknown>;
+    const error = await failure(api.createCampaign(http, data, {}));
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', backend: BACKEND, field, upstreamStatus: 400 });
+    expect(error.message).toContain(message);
+  });
+
+  it('keeps every message when the backend lists several errors, naming the first field', async () => {
+    const error = await failure(api.createCampaign(http, { type: 'DEFAULT' }, {}));
+    expect(error.field).toBe('input.name');
+    expect(error.message).toContain('name is required; workflowId is required');
   });
 });
 
