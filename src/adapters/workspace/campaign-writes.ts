@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { notFound } from '../../model/errors.js';
+import type { Campaign, EnrollmentResult, ExecutionResult } from '../../model/unified.js';
+import type { CallContext, CreateCampaignInput, ExecuteCampaignInput, UpdateCampaignInput } from '../adapter.js';
+import { campaignFieldOf, executeFieldOf, toCampaignCreate, toCampaignPatch, toExecuteRequest } from './campaign-input.js';
+import { deleteCampaign as sendDelete, fetchCampaign, patchCampaign, postCampaign, postEnroll, postExecute, type WorkspaceApi } from './client.js';
+import { parseInput } from './input-parsing.js';
+import { toCampaign, toEnrollmentResult, toExecutionResult } from './to-unified.js';
+
+/** Creates a campaign with an empty workflow (status `DRAFT`). */
+export async function createCampaign(api: WorkspaceApi, input: CreateCampaignInput, ctx: CallContext): Promise<Campaign> {
+  const body = toCampaignCreate(input, api.http.backend);
+  return toCampaign(api.http.backend, await postCampaign(api, body, ctx, campaignFieldOf));
+}
+
+/** Updates a campaign; an input that changes nothing reads the campaign instead of touching `updatedAt`. */
+export async function updateCampaign(api: WorkspaceApi, id: string, input: UpdateCampaignInput, ctx: CallContext): Promise<Campaign> {
+  const patch = toCampaignPatch(input, api.http.backend);
+  if (Object.keys(patch).length === 0) {
+    const current = await fetchCampaign(api, id, { signal: ctx.signal });
+    if (!current) throw notFound(`campaign "${id}"`, api.http.backend);
+    return toCampaign(api.http.backend, current);
+  }
+  return toCampaign(api.http.backend, await patchCampaign(api, id, patch, ctx, campaignFieldOf));
+}
+
+/** Deletes a campaign permanently. */
+export async function deleteCampaign(api: WorkspaceApi, id: string, ctx: CallContext): Promise<void> {
+  await sendDelete(api, id, ctx);
+}
+
+/** Enrolls contacts into an `ACTIVE` campaign; any other status is `CONFLICT` with the backend's message. */
+export async function enrollContacts(api: WorkspaceApi, id: string, contactIds: readonly string[], ctx: CallContext): Promise<EnrollmentResult> {
+  const ids = parseInput(z.array(z.string()), contactIds, api.http.backend, 'contactIds');
+  const answer = await postEnroll(api, id, ids, ctx, (path) => (path.startsWith('contactIds') ? 'contactIds' : undefined));
+  return toEnrollmentResult(answer);
+}
+
+/** Runs a campaign for one contact, or processes a trigger. */
+export async function executeCampaign(api: WorkspaceApi, id: string, input: ExecuteCampaignInput, ctx: CallContext): Promise<ExecutionResult> {
+  const body = toExecuteRequest(input, api.http.backend);
+  return toExecutionResult(await postExecute(api, id, body, ctx, executeFieldOf));
+}
