@@ -12,7 +12,8 @@ import type { BackendHttpClient } from '../http/backend-client.js';
 import { completeList } from '../wire-records.js';
 import type { Capability } from '../../model/enums.js';
 import { notFound } from '../../model/errors.js';
-import type { Campaign, Enrollment, Message, Page, Touchpoint } from '../../model/unified.js';
+import { touchpointRuleErrors } from '../../model/touchpoint-rules.js';
+import type { Campaign, Enrollment, Message, Page, Touchpoint, TouchpointValidation } from '../../model/unified.js';
 import * as api from './client.js';
 import { pageOf } from './offset-cursor.js';
 import { toCampaign, toEnrollments, toMessage } from './to-unified.js';
@@ -138,6 +139,15 @@ export class V2Adapter implements BackendAdapter {
   /** Resends a failed message; the campaign part of the key is not needed (message keys are unique). */
   async resendMessage(key: ChildKey, ctx: CallContext): Promise<Message> {
     return toMessage(await api.resendMessage(this.#http, key.nativeId, ctx), this.name);
+  }
+
+  /** Checks the message touchpoint against the shared touchpoint rules (v2 has no validate endpoint). */
+  async validateTouchpoint(key: ChildKey, ctx: CallContext): Promise<TouchpointValidation> {
+    const [touchpoint] = await this.getTouchpoints([key], ctx);
+    if (touchpoint instanceof Error) throw touchpoint;
+    if (!touchpoint) throw notFound(`touchpoint "${key.nativeId}" of campaign "${key.campaignNativeId}"`, this.name);
+    const errors = touchpointRuleErrors({ type: touchpoint.type, channel: touchpoint.channel, message: touchpoint.message });
+    return { valid: errors.length === 0, errors };
   }
 
   async close(): Promise<void> {

@@ -514,6 +514,19 @@ describe('v2 adapter writes', () => {
     expect(after.items.map((i) => i.campaign.nativeId)).toContain(created.nativeId);
     expect(fx.backend.requests.count(GET_ALL)).toBe(2);
   });
+
+  it('validates the message touchpoint with the shared touchpoint rules', async () => {
+    expect(await fx.adapter.validateTouchpoint!({ campaignNativeId: '386', nativeId: 'message' }, {})).toEqual({ valid: true, errors: [] });
+    const long = await fx.adapter.createCampaign!(
+      { name: 'Too Long', message: 'x'.repeat(5000), payload: '{}', recipients: orderInput().recipients! },
+      {},
+    );
+    const verdict = await fx.adapter.validateTouchpoint!({ campaignNativeId: long.nativeId, nativeId: 'message' }, {});
+    expect(verdict.valid).toBe(false);
+    expect(verdict.errors).toEqual([expect.stringContaining('4096')]);
+    await expect(fx.adapter.validateTouchpoint!({ campaignNativeId: '386', nativeId: 'other' }, {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(fx.adapter.validateTouchpoint!({ campaignNativeId: '999999', nativeId: 'message' }, {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
 });
 
 describe('v2 adapter error mapping of answers the reference backend cannot be made to give', () => {

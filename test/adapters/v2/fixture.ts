@@ -25,6 +25,7 @@ export function createAdapter(baseUrl: string, apiKey: string, name = 'broadcast
 /** After the newest seeded createdAt (2026-08-15), so seed times are in the past as in a real deployment. */
 export const FIXTURE_START = Date.UTC(2026, 8, 1);
 
+/** Starts the seeded reference backend on a manual clock at {@link FIXTURE_START}, and an adapter for it. */
 export async function startV2Fixture(): Promise<V2Fixture> {
   const clock = new ManualClock(FIXTURE_START);
   const backend = await startV2Backend({ clock });
@@ -59,6 +60,7 @@ export interface StubServer {
   close(): Promise<void>;
 }
 
+/** Starts a {@link StubServer} on port 0. */
 export async function startStub(answer: (request: IncomingMessage, response: ServerResponse) => void): Promise<StubServer> {
   const received: IncomingMessage['headers'][] = [];
   const server = createServer((request, response) => {
