@@ -41,7 +41,8 @@ export class GatewayError extends GraphQLError {
     if (options.backend) extensions.backend = options.backend;
     if (options.field) extensions.field = options.field;
     super(message, { extensions, path: options.path, originalError: undefined });
-    this.name = 'GatewayError';
+    // Servers recognise expected errors by this name (yoga masks anything else).
+    this.name = 'GraphQLError';
     this.code = code;
     this.backend = options.backend;
     this.field = options.field;

@@ -1,0 +1,28 @@
+import type { CommonBackendConfig } from '../adapters/adapter.js';
+import type { Scope } from './config-schema.js';
+
+/** A backend entry after validation: the common fields plus its kind's own. */
+export type BackendConfig = CommonBackendConfig & Record<string, unknown>;
+
+/** A gateway API key and what it may do. */
+export interface ApiKeyConfig {
+  key: string;
+  scopes: Scope[];
+}
+
+/** The validated configuration (CONTRACT.md "Configuration file"). */
+export interface GatewayConfig {
+  /** Listening port; default 4000. */
+  port: number;
+  backends: BackendConfig[];
+  /** Absent: open gateway. */
+  auth?: { apiKeys: ApiKeyConfig[] };
+  /** Absent: in-process pub/sub. */
+  redisUrl?: string;
+  /** Delivery-counter poll interval; default 2000 ms. */
+  pollIntervalMs: number;
+  /** Serve GraphiQL; default: not in production. */
+  graphiql: boolean;
+  /** Allow introspection; default: not in production. */
+  introspection: boolean;
+}

@@ -1,0 +1,12 @@
+import type { DeliveryStats } from '../model/unified.js';
+
+/** What subscribers receive: the counters and whether they are stale (the last poll failed). */
+export interface LiveDeliveryStats extends DeliveryStats {
+  /** True while the backend cannot be read; the counters are the last ones known. */
+  stale: boolean;
+}
+
+/** Whether two readings differ in anything a viewer sees. */
+export function countersChanged(a: LiveDeliveryStats | null, b: LiveDeliveryStats): boolean {
+  return !a || a.total !== b.total || a.sent !== b.sent || a.delivered !== b.delivered || a.failed !== b.failed || a.stale !== b.stale;
+}

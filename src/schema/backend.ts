@@ -1,0 +1,26 @@
+import type { BackendAdapter } from '../adapters/adapter.js';
+import { CAPABILITIES } from '../model/enums.js';
+import { builder } from './builder.js';
+import { BackendKindEnum, CapabilityEnum } from './enums.js';
+
+/** A configured backend as GraphQL shows it. */
+export const BackendRef = builder.objectRef<BackendAdapter>('Backend').implement({
+  description: 'One configured campaign backend.',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    kind: t.field({ type: BackendKindEnum, resolve: (backend) => backend.kind }),
+    capabilities: t.field({
+      type: [CapabilityEnum],
+      description: 'What the backend can do; anything else answers UNSUPPORTED.',
+      resolve: (backend) => CAPABILITIES.filter((c) => backend.capabilities.has(c)),
+    }),
+  }),
+});
+
+builder.queryField('backends', (t) =>
+  t.field({
+    type: [BackendRef],
+    authScopes: { scope: 'campaigns:read' },
+    resolve: (_root, _args, ctx) => [...ctx.backends.adapters],
+  }),
+);

@@ -1,0 +1,56 @@
+import SchemaBuilder from '@pothos/core';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import type { Scope } from '../config/config-schema.js';
+import { decodeGlobalId, encodeGlobalId, type NodeTypeName } from '../model/global-id.js';
+import { GatewayError } from '../model/errors.js';
+import type { GatewayContext } from '../server/context.js';
+
+/**
+ * The schema builder: plugins and scalars' shapes only; every type lives in its
+ * own file. Global ids are the model's opaque, deterministic encoding; the
+ * relay plugin carries a node's key parts as a JSON array string.
+ */
+export const builder = new SchemaBuilder<{
+  Context: GatewayContext;
+  Scalars: {
+    DateTime: { Input: string; Output: string };
+    JSON: { Input: unknown; Output: unknown };
+  };
+  AuthScopes: { scope: Scope };
+  DefaultFieldNullability: false;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+}>({
+  plugins: [ScopeAuthPlugin, RelayPlugin],
+  // Contract fields are non-null unless the contract says otherwise; each nullable one says so.
+  defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: async (context) => ({
+      scope: (scope: Scope) => context.caller.scopes.has(scope) || context.caller.scopes.has('campaigns:admin'),
+    }),
+    unauthorizedError: (_parent, _context, info) =>
+      new GatewayError('FORBIDDEN', `the API key lacks the scope needed for ${info.parentType.name}.${info.fieldName}`),
+  },
+  relay: {
+    cursorType: 'String',
+    nodesOnConnection: true,
+    edgesFieldOptions: { nullable: false },
+    nodeFieldOptions: { nullable: false },
+    encodeGlobalID: (typename, id) => encodeGlobalId(typename as NodeTypeName, JSON.parse(String(id)) as string[]),
+    decodeGlobalID: (globalId) => {
+      const key = decodeGlobalId(globalId);
+      return { typename: key.typename, id: JSON.stringify(key.parts) };
+    },
+    nodeQueryOptions: { authScopes: { scope: 'campaigns:read' } },
+    nodesQueryOptions: { authScopes: { scope: 'campaigns:read' } },
+  },
+});
+
+/** The key parts a relay node id carries (see `encodeGlobalID` above). */
+export const nodeKey = (...parts: string[]) => JSON.stringify(parts);
+export const parseNodeKey = (id: string | number | bigint) => JSON.parse(String(id)) as string[];
+
+builder.queryType({});
+builder.mutationType({});
+builder.subscriptionType({});

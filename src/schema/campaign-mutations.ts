@@ -1,0 +1,89 @@
+import { BackendSet } from '../gateway/backend-set.js';
+import { campaignGlobalId } from '../model/global-id.js';
+import { builder } from './builder.js';
+import { CampaignRef } from './campaign.js';
+import { CampaignStatusEnum, ChannelEnum } from './enums.js';
+import { campaignTarget } from './mutation-target.js';
+
+const RecipientInput = builder.inputType('RecipientInput', {
+  fields: (t) => ({
+    contactId: t.string({ required: true }),
+    params: t.stringList(),
+  }),
+});
+
+const SendersInput = builder.inputType('SendersInput', {
+  fields: (t) => ({ smsFrom: t.string(), emailFrom: t.string(), callerId: t.string() }),
+});
+
+const CreateCampaignInput = builder.inputType('CreateCampaignInput', {
+  fields: (t) => ({
+    backend: t.string({ required: true, description: 'The name of the backend that will hold the campaign.' }),
+    name: t.string({ required: true }),
+    description: t.string(),
+    type: t.string({ description: 'workspace AUTOMATED|BROADCAST|TRANSACTIONAL, schemaType DEFAULT|PERSONAL' }),
+    channels: t.field({ type: [ChannelEnum], description: 'touchpoint: exactly one of WHATSAPP EMAIL SMS; schemaType: the useFor* flags' }),
+    scheduledAt: t.field({ type: 'DateTime', description: 'v2 SendAt, workspace startAt' }),
+    endsAt: t.field({ type: 'DateTime' }),
+    recipients: t.field({ type: [RecipientInput], description: 'v2 clients' }),
+    templateId: t.string({ description: 'v2 TempMsgID' }),
+    message: t.field({ type: 'JSON', description: 'v2 message text (a string)' }),
+    payload: t.string({ description: 'v2 JSON payload' }),
+    workflowId: t.string({ description: 'schemaType' }),
+    senders: t.field({ type: SendersInput, description: 'schemaType senders' }),
+    settings: t.field({ type: 'JSON', description: 'workspace settings' }),
+  }),
+});
+
+const UpdateCampaignInput = builder.inputType('UpdateCampaignInput', {
+  fields: (t) => ({
+    name: t.string(),
+    description: t.string(),
+    status: t.field({ type: CampaignStatusEnum }),
+    scheduledAt: t.field({ type: 'DateTime' }),
+    endsAt: t.field({ type: 'DateTime' }),
+    settings: t.field({ type: 'JSON' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createCampaign: t.field({
+    type: CampaignRef,
+    authScopes: { scope: 'campaigns:write' },
+    description: 'Creates a campaign on the named backend. Never retried by the gateway.',
+    args: { input: t.arg({ type: CreateCampaignInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const { backend, ...rest } = input;
+      const adapter = ctx.backends.named(backend, 'input.backend');
+      BackendSet.require(adapter, 'CAMPAIGN_CREATE', 'creating campaigns');
+      const campaign = await adapter.createCampaign!(rest, ctx.call);
+      ctx.loaders.clearAll();
+      return campaign;
+    },
+  }),
+  updateCampaign: t.field({
+    type: CampaignRef,
+    authScopes: { scope: 'campaigns:write' },
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateCampaignInput, required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const { adapter, nativeId } = campaignTarget(ctx, String(args.id), 'id');
+      BackendSet.require(adapter, 'CAMPAIGN_UPDATE', 'updating campaigns');
+      const campaign = await adapter.updateCampaign!(nativeId, args.input, ctx.call);
+      ctx.loaders.clearAll();
+      return campaign;
+    },
+  }),
+  deleteCampaign: t.field({
+    type: 'ID',
+    authScopes: { scope: 'campaigns:delete' },
+    description: 'Deletes a campaign and answers its id.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const { adapter, nativeId } = campaignTarget(ctx, String(args.id), 'id');
+      BackendSet.require(adapter, 'CAMPAIGN_DELETE', 'deleting campaigns');
+      await adapter.deleteCampaign!(nativeId, ctx.call);
+      ctx.loaders.clearAll();
+      return campaignGlobalId({ backend: adapter.name, nativeId });
+    },
+  }),
+}));

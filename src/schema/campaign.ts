@@ -1,0 +1,53 @@
+import type { Campaign } from '../model/unified.js';
+import { decodeGlobalIdOf } from '../model/global-id.js';
+import { builder, nodeKey, parseNodeKey } from './builder.js';
+import { BackendRef } from './backend.js';
+import { CampaignStatusEnum, ChannelEnum } from './enums.js';
+import { DeliveryStatsRef } from './delivery-stats.js';
+import { loadCampaign } from './load-node.js';
+
+export const CampaignRef = builder.objectRef<Campaign>('Campaign');
+
+builder.node(CampaignRef, {
+  description: 'A campaign of any backend, in the unified model.',
+  id: { resolve: (c) => nodeKey(c.backend, c.nativeId) },
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'channels' in value && 'nativeId' in value,
+  loadMany: (ids, ctx) =>
+    Promise.all(ids.map((id) => {
+      const [backend, nativeId] = parseNodeKey(id) as [string, string];
+      return loadCampaign(ctx, backend, nativeId);
+    })),
+  fields: (t) => ({
+    backend: t.field({ type: BackendRef, resolve: (c, _args, ctx) => ctx.backends.get(c.backend)! }),
+    nativeId: t.exposeString('nativeId', { description: 'The backend\'s own id, as a string.' }),
+    name: t.exposeString('name'),
+    description: t.exposeString('description', { nullable: true }),
+    status: t.field({ type: CampaignStatusEnum, resolve: (c) => c.status }),
+    rawStatus: t.exposeString('rawStatus', { nullable: true, description: 'The backend\'s own status word, untouched.' }),
+    channels: t.field({ type: [ChannelEnum], resolve: (c) => c.channels }),
+    createdAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.createdAt }),
+    updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.updatedAt }),
+    scheduledAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.scheduledAt }),
+    enrollmentCount: t.exposeInt('enrollmentCount', { nullable: true }),
+    deliveryStats: t.field({
+      type: DeliveryStatsRef,
+      nullable: true,
+      description: 'Delivery counters; null where the backend has none.',
+      resolve: (c) => c.deliveryStats,
+    }),
+    raw: t.field({ type: 'JSON', description: 'The backend\'s record as it came, minus secrets.', resolve: (c) => c.raw }),
+  }),
+});
+
+builder.queryField('campaign', (t) =>
+  t.field({
+    type: CampaignRef,
+    nullable: true,
+    authScopes: { scope: 'campaigns:read' },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => {
+      const [backend, nativeId] = decodeGlobalIdOf('Campaign', String(args.id)) as [string, string];
+      return loadCampaign(ctx, backend, nativeId);
+    },
+  }),
+);

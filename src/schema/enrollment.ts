@@ -1,0 +1,89 @@
+import type { Enrollment, EnrollmentResult, EnrollmentOutcome } from '../model/unified.js';
+import { badInput } from '../model/errors.js';
+import { BackendSet } from '../gateway/backend-set.js';
+import { builder, nodeKey, parseNodeKey } from './builder.js';
+import { CampaignRef } from './campaign.js';
+import { EnrollmentOutcomeStatusEnum } from './enums.js';
+import { loadCampaign } from './load-node.js';
+import { childConnection, findInPages } from './paging.js';
+import { campaignTarget } from './mutation-target.js';
+
+export const EnrollmentRef = builder.objectRef<Enrollment>('Enrollment');
+
+builder.node(EnrollmentRef, {
+  description: 'A contact enrolled in a campaign.',
+  id: { resolve: (e) => nodeKey(e.backend, e.campaignNativeId, e.contactId) },
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'contactId' in value && 'campaignNativeId' in value,
+  loadOne: async (id, ctx) => {
+    const [backend, campaignNativeId, contactId] = parseNodeKey(id) as [string, string, string];
+    const adapter = ctx.backends.get(backend);
+    if (!adapter?.listEnrollments) return null;
+    return findInPages((page) => adapter.listEnrollments!(campaignNativeId, page, ctx.call), (e) => e.contactId === contactId);
+  },
+  fields: (t) => ({
+    campaign: t.field({
+      type: CampaignRef,
+      resolve: async (e, _args, ctx) => (await loadCampaign(ctx, e.backend, e.campaignNativeId))!,
+    }),
+    contactId: t.exposeString('contactId'),
+    params: t.exposeStringList('params', { nullable: true }),
+  }),
+});
+
+const EnrollmentConnection = builder.connectionObject({
+  type: EnrollmentRef,
+  name: 'EnrollmentConnection',
+  fields: (t) => ({ totalCount: t.int({ nullable: true, resolve: (c) => (c as { totalCount?: number | null }).totalCount ?? null }) }),
+});
+
+builder.objectField(CampaignRef, 'enrollments', (t) =>
+  t.field({
+    type: EnrollmentConnection,
+    nullable: true,
+    description: 'Enrolled contacts; null where the backend cannot list them.',
+    args: { first: t.arg.int(), after: t.arg.string() },
+    resolve: (campaign, args, ctx) => {
+      const adapter = ctx.backends.get(campaign.backend);
+      if (!adapter?.listEnrollments) return null;
+      return childConnection((page) => adapter.listEnrollments!(campaign.nativeId, page, ctx.call), args);
+    },
+  }),
+);
+
+const EnrollmentOutcomeRef = builder.objectRef<EnrollmentOutcome>('EnrollmentOutcome').implement({
+  fields: (t) => ({
+    contactId: t.exposeString('contactId'),
+    status: t.field({ type: EnrollmentOutcomeStatusEnum, resolve: (o) => o.status }),
+    error: t.exposeString('error', { nullable: true }),
+  }),
+});
+
+const EnrollmentResultRef = builder.objectRef<EnrollmentResult>('EnrollmentResult').implement({
+  fields: (t) => ({
+    enrolled: t.exposeInt('enrolled'),
+    alreadyEnrolled: t.exposeInt('alreadyEnrolled'),
+    failed: t.exposeInt('failed'),
+    results: t.field({ type: [EnrollmentOutcomeRef], resolve: (r) => r.results }),
+  }),
+});
+
+builder.mutationField('enrollContacts', (t) =>
+  t.field({
+    type: EnrollmentResultRef,
+    authScopes: { scope: 'campaigns:write' },
+    args: {
+      campaignId: t.arg.id({ required: true }),
+      contactIds: t.arg.stringList({ required: true }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const { adapter, nativeId } = campaignTarget(ctx, String(args.campaignId), 'campaignId');
+      BackendSet.require(adapter, 'ENROLLMENT', 'enrolling contacts');
+      if (args.contactIds.length === 0) throw badInput('contactIds must not be empty', 'contactIds');
+      if (args.contactIds.length > 1000) throw badInput('at most 1000 contactIds per call', 'contactIds');
+      const result = await adapter.enrollContacts!(nativeId, args.contactIds, ctx.call);
+      ctx.loaders.clearAll();
+      return result;
+    },
+  }),
+);
+

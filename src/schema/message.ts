@@ -1,0 +1,71 @@
+import type { Message } from '../model/unified.js';
+import { BackendSet } from '../gateway/backend-set.js';
+import { builder, nodeKey, parseNodeKey } from './builder.js';
+import { CampaignRef } from './campaign.js';
+import { DeliveryStatusEnum } from './enums.js';
+import { loadCampaign } from './load-node.js';
+import { childConnection, findInPages } from './paging.js';
+import { childTarget } from './mutation-target.js';
+
+export const MessageRef = builder.objectRef<Message>('Message');
+
+builder.node(MessageRef, {
+  description: 'One message to one recipient, with its delivery state.',
+  id: { resolve: (m) => nodeKey(m.backend, m.campaignNativeId, m.nativeId) },
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'recipient' in value && 'campaignNativeId' in value,
+  loadOne: async (id, ctx) => {
+    const [backend, campaignNativeId, nativeId] = parseNodeKey(id) as [string, string, string];
+    const adapter = ctx.backends.get(backend);
+    if (!adapter?.listMessages) return null;
+    return findInPages((page) => adapter.listMessages!(campaignNativeId, page, ctx.call), (m) => m.nativeId === nativeId);
+  },
+  fields: (t) => ({
+    campaign: t.field({
+      type: CampaignRef,
+      resolve: async (m, _args, ctx) => (await loadCampaign(ctx, m.backend, m.campaignNativeId))!,
+    }),
+    recipient: t.exposeString('recipient'),
+    status: t.field({ type: DeliveryStatusEnum, resolve: (m) => m.status }),
+    error: t.exposeString('error', { nullable: true }),
+    sentAt: t.field({ type: 'DateTime', nullable: true, resolve: (m) => m.sentAt }),
+    updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (m) => m.updatedAt }),
+  }),
+});
+
+const MessageConnection = builder.connectionObject({
+  type: MessageRef,
+  name: 'MessageConnection',
+  fields: (t) => ({ totalCount: t.int({ nullable: true, resolve: (c) => (c as { totalCount?: number | null }).totalCount ?? null }) }),
+});
+
+builder.objectField(CampaignRef, 'messages', (t) =>
+  t.field({
+    type: MessageConnection,
+    nullable: true,
+    description: 'Messages with their delivery state; null where the backend cannot list them.',
+    args: { first: t.arg.int(), after: t.arg.string() },
+    resolve: (campaign, args, ctx) => {
+      const adapter = ctx.backends.get(campaign.backend);
+      if (!adapter?.listMessages) return null;
+      return childConnection((page) => adapter.listMessages!(campaign.nativeId, page, ctx.call), args);
+    },
+  }),
+);
+
+builder.mutationField('resendMessage', (t) =>
+  t.field({
+    type: MessageRef,
+    authScopes: { scope: 'campaigns:write' },
+    description: 'Sends a failed message again. Never retried by the gateway.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const { adapter, key } = childTarget(ctx, 'Message', String(args.id), 'id');
+      BackendSet.require(adapter, 'RESEND', 'resending messages');
+      const message = await adapter.resendMessage!(key, ctx.call);
+      ctx.loaders.clearAll();
+      // Counters change with a resend: viewers of this campaign should not wait for the next poll.
+      ctx.live.refresh({ backend: adapter.name, nativeId: key.campaignNativeId });
+      return message;
+    },
+  }),
+);

@@ -1,0 +1,86 @@
+import type { BackendAdapter, CallContext, PageRequest } from '../adapters/adapter.js';
+import { badInput } from '../model/errors.js';
+import type { Page } from '../model/unified.js';
+
+/** Page size when `first` is not given. */
+export const DEFAULT_PAGE_SIZE = 20;
+/** The largest `first` any list accepts. */
+export const MAX_PAGE_SIZE = 100;
+
+/** Checks `first` (0‥100) and fills in the default. */
+export function pageSize(first: number | null | undefined): number {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    throw badInput(`"first" must be between 0 and ${MAX_PAGE_SIZE}`, 'first');
+  }
+  return size;
+}
+
+/** A child-list cursor: the backend's position token and how many items after it were already handed out. */
+type ChildCursor = [after: string | null, skip: number];
+
+function encodeChildCursor(cursor: ChildCursor): string {
+  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
+}
+
+function decodeChildCursor(raw: string): ChildCursor {
+  try {
+    const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(parsed) && parsed.length === 2 && (parsed[0] === null || typeof parsed[0] === 'string') && Number.isInteger(parsed[1]) && parsed[1] >= 0) {
+      return parsed as ChildCursor;
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw badInput('"after" is not a cursor this gateway issued', 'after');
+}
+
+/**
+ * One page of a backend child list (enrollments, messages) as a Relay
+ * connection. Backends hand out a position only after a whole page, so an edge
+ * cursor is that position plus how many items after it were already seen; the
+ * last edge of a full page points straight at the backend's next position.
+ */
+export async function childConnection<T>(
+  list: (page: PageRequest) => Promise<Page<T> | null>,
+  args: { first?: number | null; after?: string | null },
+) {
+  const first = pageSize(args.first);
+  const [after, skip] = args.after ? decodeChildCursor(args.after) : [null, 0];
+  const page = await list({ first: skip + first, after });
+  if (!page) return null;
+  const items = page.items.slice(skip, skip + first);
+  const edges = items.map((node, index) => {
+    const last = index === items.length - 1 && skip + items.length === page.items.length && page.next !== null;
+    return { node, cursor: encodeChildCursor(last ? [page.next, 0] : [after, skip + index + 1]) };
+  });
+  return {
+    edges,
+    totalCount: page.totalCount,
+    pageInfo: {
+      hasNextPage: page.next !== null || page.items.length > skip + first,
+      hasPreviousPage: args.after != null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+/** Walks every page of a child list to find one item (node lookups of enrollments and messages). */
+export async function findInPages<T>(
+  list: (page: PageRequest) => Promise<Page<T> | null>,
+  matches: (item: T) => boolean,
+): Promise<T | null> {
+  let after: string | null = null;
+  for (let i = 0; i < 1000; i += 1) {
+    const page: Page<T> | null = await list({ first: MAX_PAGE_SIZE, after });
+    if (!page) return null;
+    const found = page.items.find(matches);
+    if (found) return found;
+    if (page.next === null) return null;
+    after = page.next;
+  }
+  return null;
+}
+
+export type { BackendAdapter, CallContext };

@@ -1,0 +1,85 @@
+import type { TouchpointValidation } from '../model/unified.js';
+import { BackendSet } from '../gateway/backend-set.js';
+import { touchpointGlobalId } from '../model/global-id.js';
+import { unsupported } from '../model/errors.js';
+import { builder } from './builder.js';
+import { ChannelEnum, TouchpointTypeEnum } from './enums.js';
+import { campaignTarget, childTarget } from './mutation-target.js';
+import { TouchpointRef } from './touchpoint.js';
+
+const CreateTouchpointInput = builder.inputType('CreateTouchpointInput', {
+  fields: (t) => ({
+    campaignId: t.id({ required: true }),
+    name: t.string({ required: true }),
+    type: t.field({ type: TouchpointTypeEnum, required: true }),
+    rawType: t.string({ description: 'The backend\'s own type where the unified one is ambiguous (workspace SET_FIELD, LONG_DELAY, …)' }),
+    channel: t.field({ type: ChannelEnum }),
+    message: t.field({ type: 'JSON' }),
+    config: t.field({ type: 'JSON', description: 'Backend-specific settings (workspace node config)' }),
+  }),
+});
+
+const UpdateTouchpointInput = builder.inputType('UpdateTouchpointInput', {
+  fields: (t) => ({
+    name: t.string(),
+    message: t.field({ type: 'JSON' }),
+    config: t.field({ type: 'JSON' }),
+    position: t.int(),
+  }),
+});
+
+const TouchpointValidationRef = builder.objectRef<TouchpointValidation>('TouchpointValidation').implement({
+  fields: (t) => ({ valid: t.exposeBoolean('valid'), errors: t.exposeStringList('errors') }),
+});
+
+builder.mutationFields((t) => ({
+  createTouchpoint: t.field({
+    type: TouchpointRef,
+    authScopes: { scope: 'campaigns:write' },
+    args: { input: t.arg({ type: CreateTouchpointInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const { campaignId, ...rest } = input;
+      const { adapter, nativeId } = campaignTarget(ctx, String(campaignId), 'input.campaignId');
+      BackendSet.require(adapter, 'TOUCHPOINT_WRITE', 'editing touchpoints');
+      const touchpoint = await adapter.createTouchpoint!(nativeId, rest, ctx.call);
+      ctx.loaders.clearAll();
+      return touchpoint;
+    },
+  }),
+  updateTouchpoint: t.field({
+    type: TouchpointRef,
+    authScopes: { scope: 'campaigns:write' },
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateTouchpointInput, required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const { adapter, key } = childTarget(ctx, 'Touchpoint', String(args.id), 'id');
+      BackendSet.require(adapter, 'TOUCHPOINT_WRITE', 'editing touchpoints');
+      const touchpoint = await adapter.updateTouchpoint!(key, args.input, ctx.call);
+      ctx.loaders.clearAll();
+      return touchpoint;
+    },
+  }),
+  deleteTouchpoint: t.field({
+    type: 'ID',
+    authScopes: { scope: 'campaigns:write' },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const { adapter, key } = childTarget(ctx, 'Touchpoint', String(args.id), 'id');
+      BackendSet.require(adapter, 'TOUCHPOINT_WRITE', 'editing touchpoints');
+      await adapter.deleteTouchpoint!(key, ctx.call);
+      ctx.loaders.clearAll();
+      return touchpointGlobalId({ backend: adapter.name, ...key });
+    },
+  }),
+  validateTouchpoint: t.field({
+    type: TouchpointValidationRef,
+    authScopes: { scope: 'campaigns:write' },
+    description: 'The backend\'s own validation where it has one; the same rules applied by the gateway where not.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const { adapter, key } = childTarget(ctx, 'Touchpoint', String(args.id), 'id');
+      BackendSet.require(adapter, 'TOUCHPOINTS', 'touchpoints');
+      if (!adapter.validateTouchpoint) throw unsupported(adapter.name, 'validating touchpoints');
+      return adapter.validateTouchpoint(key, ctx.call);
+    },
+  }),
+}));

@@ -1,0 +1,64 @@
+import type { Touchpoint } from '../model/unified.js';
+import { decodeGlobalIdOf } from '../model/global-id.js';
+import { builder, nodeKey, parseNodeKey } from './builder.js';
+import { BackendRef } from './backend.js';
+import { CampaignRef } from './campaign.js';
+import { ChannelEnum, TouchpointTypeEnum } from './enums.js';
+import { loadCampaign, loadTouchpoint } from './load-node.js';
+
+export const TouchpointRef = builder.objectRef<Touchpoint>('Touchpoint');
+
+builder.node(TouchpointRef, {
+  description: 'One step of a campaign: a message, an action, a condition, a delay or its trigger.',
+  id: { resolve: (tp) => nodeKey(tp.backend, tp.campaignNativeId, tp.nativeId) },
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'campaignNativeId' in value && 'rawType' in value,
+  loadMany: (ids, ctx) =>
+    Promise.all(ids.map((id) => {
+      const [backend, campaignNativeId, nativeId] = parseNodeKey(id) as [string, string, string];
+      return loadTouchpoint(ctx, backend, campaignNativeId, nativeId);
+    })),
+  fields: (t) => ({
+    backend: t.field({ type: BackendRef, resolve: (tp, _args, ctx) => ctx.backends.get(tp.backend)! }),
+    nativeId: t.exposeString('nativeId'),
+    campaign: t.field({
+      type: CampaignRef,
+      nullable: true,
+      resolve: (tp, _args, ctx) => loadCampaign(ctx, tp.backend, tp.campaignNativeId),
+    }),
+    name: t.exposeString('name', { nullable: true }),
+    type: t.field({ type: TouchpointTypeEnum, resolve: (tp) => tp.type }),
+    rawType: t.exposeString('rawType', { nullable: true, description: 'The backend\'s own type word.' }),
+    channel: t.field({ type: ChannelEnum, nullable: true, resolve: (tp) => tp.channel }),
+    message: t.field({ type: 'JSON', nullable: true, resolve: (tp) => tp.message ?? null }),
+    position: t.exposeInt('position', { nullable: true }),
+    createdAt: t.field({ type: 'DateTime', nullable: true, resolve: (tp) => tp.createdAt }),
+    raw: t.field({ type: 'JSON', resolve: (tp) => tp.raw }),
+  }),
+});
+
+builder.objectField(CampaignRef, 'touchpoints', (t) =>
+  t.field({
+    type: [TouchpointRef],
+    nullable: true,
+    description: 'The campaign\'s steps in position order; null where the backend has no touchpoints.',
+    resolve: async (campaign, _args, ctx) => {
+      const adapter = ctx.backends.get(campaign.backend);
+      if (!adapter?.capabilities.has('TOUCHPOINTS')) return null;
+      if (campaign.touchpoints) return campaign.touchpoints;
+      return ctx.loaders.touchpointsOfCampaign.load({ backend: campaign.backend, nativeId: campaign.nativeId });
+    },
+  }),
+);
+
+builder.queryField('touchpoint', (t) =>
+  t.field({
+    type: TouchpointRef,
+    nullable: true,
+    authScopes: { scope: 'campaigns:read' },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => {
+      const [backend, campaignNativeId, nativeId] = decodeGlobalIdOf('Touchpoint', String(args.id)) as [string, string, string];
+      return loadTouchpoint(ctx, backend, campaignNativeId, nativeId);
+    },
+  }),
+);

@@ -1,0 +1,49 @@
+import type { YogaInitialContext } from 'graphql-yoga';
+import type { BackendAdapter, CallContext } from '../adapters/adapter.js';
+import { UpstreamCache } from '../adapters/http/upstream-cache.js';
+import type { Scope } from '../config/config-schema.js';
+import type { GatewayError } from '../model/errors.js';
+import { createLoaders, type Loaders } from '../gateway/loaders.js';
+import type { BackendSet } from '../gateway/backend-set.js';
+import type { DeliveryStatsHub } from '../live/delivery-stats-hub.js';
+
+/** Who is calling, as the API-key check decided. */
+export interface Caller {
+  /** Scopes granted; every scope when the gateway runs without `auth`. */
+  scopes: ReadonlySet<Scope>;
+}
+
+/** The per-request GraphQL context. */
+export interface GatewayContext {
+  backends: BackendSet;
+  /** Per-request DataLoaders: batched, deduplicated lookups. */
+  loaders: Loaders;
+  /** Passed to every adapter call: the client's abort signal and the per-request upstream memo. */
+  call: CallContext;
+  caller: Caller;
+  /** Errors of backends that failed while others answered; appended to the response. */
+  partialErrors: GatewayError[];
+  live: DeliveryStatsHub;
+}
+
+/** What the server passes in for every request. */
+export interface ContextDeps {
+  backends: BackendSet;
+  live: DeliveryStatsHub;
+  /** Scopes of the request's API key (set by the auth plugin). */
+  scopesOf: (initial: YogaInitialContext) => ReadonlySet<Scope>;
+}
+
+export function createContext(deps: ContextDeps, initial: YogaInitialContext): GatewayContext {
+  const call: CallContext = { signal: initial.request.signal, cache: new UpstreamCache() };
+  return {
+    backends: deps.backends,
+    loaders: createLoaders(deps.backends, call),
+    call,
+    caller: { scopes: deps.scopesOf(initial) },
+    partialErrors: [],
+    live: deps.live,
+  };
+}
+
+export type { BackendAdapter };

@@ -1,0 +1,75 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { AdapterFactory } from '../adapters/adapter.js';
+import type { GatewayConfig } from '../config/gateway-config.js';
+import { BackendSet } from '../gateway/backend-set.js';
+import { createLivePubSub } from '../live/create-pubsub.js';
+import { DeliveryStatsHub } from '../live/delivery-stats-hub.js';
+import { createGateway, type Gateway } from './create-gateway.js';
+import { createKeyResolver } from './plugins/use-api-keys.js';
+import { attachWebSocket } from './websocket.js';
+
+/** Options of {@link startGatewayServer}. */
+export interface StartServerOptions {
+  config: GatewayConfig;
+  factories: readonly AdapterFactory[];
+  logger: Logger;
+  /** Interface to bind; default `0.0.0.0`. */
+  host?: string;
+}
+
+/** A listening gateway. */
+export interface RunningGateway {
+  /** `http://host:port` */
+  url: string;
+  gateway: Gateway;
+  backends: BackendSet;
+  live: DeliveryStatsHub;
+  server: Server;
+  /** Stops accepting, finishes in-flight requests, closes subscriptions, pollers and pools. */
+  close(): Promise<void>;
+}
+
+/** Builds every part from a validated config and listens on `config.port`. */
+export async function startGatewayServer(options: StartServerOptions): Promise<RunningGateway> {
+  const { config, logger } = options;
+  const byKind = new Map(options.factories.map((f) => [f.kind, f]));
+  const backends = new BackendSet(config.backends.map((entry) => byKind.get(entry.kind)!.create(entry, { logger })));
+  const live = createLivePubSub(config.redisUrl, logger);
+  const hub = new DeliveryStatsHub({ backends, pubsub: live.pubsub, pollIntervalMs: config.pollIntervalMs });
+  const gateway = createGateway({ backends, live: hub, config, logger });
+
+  const server = createServer(gateway);
+  const ws = attachWebSocket(server, gateway, {
+    authRequired: Boolean(config.auth),
+    resolveKey: createKeyResolver(config.auth?.apiKeys),
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, options.host ?? '0.0.0.0', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address;
+
+  return {
+    url: `http://${host}:${address.port}`,
+    gateway,
+    backends,
+    live: hub,
+    server,
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await ws.close();
+      await hub.close();
+      await gateway.dispose();
+      // In-flight requests finish on their own; anything still open after that is cut.
+      const timer = setTimeout(() => server.closeAllConnections(), 8000);
+      await closed;
+      clearTimeout(timer);
+      await backends.close();
+      await live.close();
+    },
+  };
+}
