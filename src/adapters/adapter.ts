@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { ZodType } from 'zod';
+import type { AttemptOutcome, BackendHttpClient } from './http/backend-client.js';
 import type { UpstreamCache } from './http/upstream-cache.js';
 import type { BackendKind, Capability, CampaignOrderField, CampaignStatus, Channel, OrderDirection, TouchpointType, TriggerType } from '../model/enums.js';
 import type { GatewayError } from '../model/errors.js';
@@ -202,11 +203,29 @@ export interface CommonBackendConfig {
   retries: number;
   /** Connections in the pool; default 10. */
   maxConnections: number;
+  /** The backend's circuit breaker; the config schema fills in defaults, absent means the client's defaults. */
+  breaker?: BackendBreakerConfig;
+}
+
+/** Circuit-breaker settings of one backend (config `breaker`). */
+export interface BackendBreakerConfig {
+  /** Failure share (percent) of the attempts in the window above which the breaker opens; default 50. */
+  errorThresholdPercentage: number;
+  /** Attempts the window must hold before the breaker may open; default 5. */
+  volumeThreshold: number;
+  /** How long the breaker stays open before one probe may go through; default 5000. */
+  resetTimeoutMs: number;
+  /** The rolling window attempts are counted over; default 10 000. */
+  rollingWindowMs: number;
 }
 
 /** What an adapter factory gets besides its config. */
 export interface AdapterDeps {
   logger: Logger;
+  /** Observes every upstream attempt (metrics); the factory passes it to its HTTP client's `onAttempt`. */
+  onUpstreamAttempt?: (attempt: AttemptOutcome) => void;
+  /** Told of each HTTP client the factory creates, so readiness can report its circuit breaker. */
+  onHttpClient?: (client: BackendHttpClient) => void;
 }
 
 /**

@@ -15,6 +15,23 @@ export const commonBackendSchema = z.looseObject({
   retries: z.number().int().min(0).max(10).default(2),
   /** Upstream connections; default 10. */
   maxConnections: z.number().int().positive().max(1000).default(10),
+  /**
+   * The backend's circuit breaker. It counts refused or reset connections,
+   * timeouts, 5xx and 429 as failures; while open, calls fail fast with
+   * `BACKEND_UNAVAILABLE` and the backend gets no traffic.
+   */
+  breaker: z
+    .strictObject({
+      /** Failure share (percent) of the attempts in the window above which it opens; default 50. */
+      errorThresholdPercentage: z.number().min(1).max(100).default(50),
+      /** Attempts the window must hold before it may open; default 5. */
+      volumeThreshold: z.number().int().min(1).max(10_000).default(5),
+      /** How long it stays open before one probe may go through; default 5000. */
+      resetTimeoutMs: z.number().int().min(100).max(600_000).default(5000),
+      /** The rolling window attempts are counted over; default 10 000. */
+      rollingWindowMs: z.number().int().min(1000).max(600_000).default(10_000),
+    })
+    .prefault({}),
 });
 
 export const apiKeySchema = z.strictObject({
@@ -33,6 +50,14 @@ export const gatewayConfigSchema = z.strictObject({
   redisUrl: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
   /** How often delivery counters are polled for subscriptions; default 2000. */
   pollIntervalMs: z.number().int().min(100).max(600_000).default(2000),
+  /**
+   * With `redisUrl`: how long a replica's lease on polling a campaign lives without
+   * renewal, i.e. how soon another replica takes over from one that died; default
+   * `max(3 × pollIntervalMs, 1000)`. Must exceed `pollIntervalMs` (it is renewed once per interval).
+   */
+  leaseTtlMs: z.number().int().min(200).max(3_600_000).optional(),
+  /** With `redisUrl`: put before every Redis key and channel the gateway uses; default `campaign-gateway:`. */
+  redisKeyPrefix: z.string().min(1).max(100).optional(),
   /** Serve GraphiQL; default true unless NODE_ENV=production. */
   graphiql: z.boolean().optional(),
   /** Answer introspection; default true unless NODE_ENV=production. */

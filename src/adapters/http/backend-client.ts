@@ -3,7 +3,7 @@ import { Pool } from 'undici';
 import type { Logger } from 'pino';
 import { GatewayError } from '../../model/errors.js';
 import type { CallContext } from '../adapter.js';
-import { backoffDelay, retryAfterMs, RetryBudget } from './retry-policy.js';
+import { backoffDelay, callBudgetMs, retryAfterMs, RetryBudget } from './retry-policy.js';
 import { classifyTransportError, UpstreamStatusError } from './upstream-errors.js';
 import { readBodyWithLimit } from './read-body.js';
 
@@ -48,11 +48,26 @@ export interface BackendHttpClientOptions {
   maxResponseBytes?: number;
   /** Backoff of retries; defaults 100 ms base, 2000 ms cap. */
   backoff?: { baseMs?: number; maxMs?: number };
-  /** Circuit breaker; defaults: opens at 50 % failures over ≥ 5 attempts in 10 s, probes after 5 s. */
-  breaker?: { errorThresholdPercentage?: number; volumeThreshold?: number; resetTimeoutMs?: number; rollingWindowMs?: number };
+  /** Circuit breaker; see {@link BreakerOptions}. */
+  breaker?: BreakerOptions;
   logger?: Logger;
   /** Observes every attempt (metrics). */
   onAttempt?: (outcome: AttemptOutcome) => void;
+}
+
+/**
+ * When the circuit breaker of a backend opens and how it recovers. Only signs of an
+ * unhealthy backend count as failures: refused or reset connections, timeouts, 5xx and 429.
+ */
+export interface BreakerOptions {
+  /** Failure share (percent) of the attempts in the window above which the breaker opens; default 50. */
+  errorThresholdPercentage?: number;
+  /** Attempts the window must hold before the breaker may open at all; default 5. */
+  volumeThreshold?: number;
+  /** How long an open breaker fails calls fast before letting one probe through; default 5000. */
+  resetTimeoutMs?: number;
+  /** The rolling window over which attempts are counted; default 10 000. */
+  rollingWindowMs?: number;
 }
 
 /** One upstream attempt, as reported to {@link BackendHttpClientOptions.onAttempt}. */
@@ -64,7 +79,8 @@ export interface AttemptOutcome {
   durationMs: number;
 }
 
-type Attempt = (request: UpstreamRequest, url: string, signal: AbortSignal) => Promise<UpstreamResponse>;
+/** `clientSignal` is the caller's own signal: its abort is no failure of the backend. */
+type Attempt = (request: UpstreamRequest, url: string, signal: AbortSignal, clientSignal: AbortSignal | undefined) => Promise<UpstreamResponse>;
 
 /**
  * The HTTP client of one backend: an undici pool with timeouts, a response size
@@ -102,7 +118,11 @@ export class BackendHttpClient {
       rollingCountTimeout: breaker.rollingWindowMs ?? 10_000,
       // Only signs of an unhealthy backend count; a valid 4xx answer or our own
       // client's abort says nothing about the backend's health.
-      errorFilter: (error: unknown) => !(error instanceof GatewayError && error.code === 'BACKEND_UNAVAILABLE'),
+      // opossum passes the attempt's arguments after the error (its types omit them).
+      errorFilter: (error: unknown, ...args: unknown[]) => {
+        const clientSignal = args[3] as AbortSignal | undefined;
+        return clientSignal?.aborted === true || (error instanceof GatewayError && error.code !== 'BACKEND_UNAVAILABLE');
+      },
     });
   }
 
@@ -148,26 +168,30 @@ export class BackendHttpClient {
 
   async #send(request: UpstreamRequest, url: string, ctx: CallContext, retries: number): Promise<UpstreamResponse> {
     this.#budget.recordRequest();
+    const { timeoutMs } = this.#options;
+    const deadline = performance.now() + callBudgetMs({ timeoutMs, retries, backoff: this.#options.backoff });
     for (let attempt = 0; ; attempt += 1) {
       ctx.signal?.throwIfAborted();
       const started = performance.now();
-      const timeout = AbortSignal.timeout(this.#options.timeoutMs);
+      const timeout = AbortSignal.timeout(timeoutMs);
       const signal = ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout;
       try {
-        const response = await this.#breaker.fire(request, url, signal);
+        const response = await this.#breaker.fire(request, url, signal, ctx.signal);
         this.#report(request, response.status < 400 ? 'ok' : 'client_error', started);
         return response;
       } catch (raw) {
         if (ctx.signal?.aborted) throw ctx.signal.reason ?? raw;
         const error = this.#toGatewayError(raw);
-        this.#report(request, error.code === 'BACKEND_UNAVAILABLE' && this.#breaker.opened ? 'circuit_open' : error.code, started);
-        const retryable = error.code === 'BACKEND_UNAVAILABLE' && !this.#breaker.opened && attempt < retries;
-        if (!retryable || !this.#budget.tryTakeRetry()) throw error;
+        const rejected = isOpenBreaker(raw);
+        this.#report(request, rejected ? 'circuit_open' : error.code, started);
+        // An open (or probing) breaker answers the same until its cooldown ends: retrying it only delays the answer.
+        const retryable = error.code === 'BACKEND_UNAVAILABLE' && !rejected && !this.#breaker.opened && attempt < retries;
+        if (!retryable) throw error;
         const hinted = raw instanceof UpstreamStatusError ? retryAfterMs(raw.retryAfter) : null;
-        const delay = hinted ?? backoffDelay(attempt, this.#options.backoff);
-        // A Retry-After longer than one more attempt's budget means there is no point waiting.
-        if (hinted !== null && hinted > this.#options.timeoutMs) throw error;
-        await sleep(delay, ctx.signal);
+        // A Retry-After that leaves no room for one more whole attempt within the budget means giving up now.
+        if (hinted !== null && hinted + timeoutMs > deadline - performance.now()) throw error;
+        if (!this.#budget.tryTakeRetry()) throw error;
+        await sleep(hinted ?? backoffDelay(attempt, this.#options.backoff), ctx.signal);
       }
     }
   }
@@ -178,7 +202,7 @@ export class BackendHttpClient {
 
   #toGatewayError(raw: unknown): GatewayError {
     if (raw instanceof GatewayError) return raw;
-    if (raw instanceof Error && (raw as { code?: string }).code === 'EOPENBREAKER') {
+    if (isOpenBreaker(raw)) {
       return new GatewayError('BACKEND_UNAVAILABLE', `backend "${this.backend}" is unavailable (circuit open)`, { backend: this.backend, cause: raw });
     }
     return classifyTransportError(this.backend, raw);
@@ -230,6 +254,11 @@ export class BackendHttpClient {
   get basePath(): string {
     return this.#basePath;
   }
+}
+
+/** A call the breaker refused without sending it. */
+function isOpenBreaker(error: unknown): boolean {
+  return error instanceof Error && (error as { code?: string }).code === 'EOPENBREAKER';
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

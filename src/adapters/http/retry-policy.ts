@@ -15,6 +15,28 @@ export function backoffDelay(attempt: number, options: BackoffOptions = {}, rand
   return Math.round(random() * ceiling);
 }
 
+/** What bounds one upstream call: attempts, their timeout and the backoff between them. */
+export interface CallBudgetOptions {
+  /** Budget of one attempt. */
+  timeoutMs: number;
+  /** Extra attempts after the first. */
+  retries: number;
+  backoff?: BackoffOptions;
+}
+
+/**
+ * The longest one call may take: every attempt's timeout plus the largest backoff
+ * before each retry. A caller never waits longer than this for a backend (timers
+ * firing late aside), which is what lets a slow backend cost a query only its budget.
+ */
+export function callBudgetMs(options: CallBudgetOptions): number {
+  let total = options.timeoutMs * (options.retries + 1);
+  for (let attempt = 0; attempt < options.retries; attempt += 1) {
+    total += Math.min(options.backoff?.maxMs ?? 2000, (options.backoff?.baseMs ?? 100) * 2 ** attempt);
+  }
+  return total;
+}
+
 /** Seconds of a `Retry-After` header as milliseconds (delta-seconds or an HTTP date); null when absent or unreadable. */
 export function retryAfterMs(header: string | string[] | undefined, now: number = Date.now()): number | null {
   const value = Array.isArray(header) ? header[0] : header;

@@ -40,8 +40,11 @@ export function createSchemaTypeAdapter(
     timeoutMs: config.timeoutMs,
     retries: config.retries,
     maxConnections: config.maxConnections,
+    breaker: config.breaker,
     logger: deps.logger,
+    onAttempt: deps.onUpstreamAttempt,
   });
+  deps.onHttpClient?.(http);
 
   const readCampaign = async (id: string, ctx: CallContext): Promise<Campaign | null | Error> => {
     try {

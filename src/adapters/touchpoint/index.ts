@@ -30,8 +30,11 @@ export function createTouchpointAdapter(config: TouchpointConfig, deps: AdapterD
     timeoutMs: config.timeoutMs,
     retries: config.retries,
     maxConnections: config.maxConnections,
+    breaker: config.breaker,
     logger: deps.logger,
+    onAttempt: deps.onUpstreamAttempt,
   });
+  deps.onHttpClient?.(http);
   const reads = { http, logger: deps.logger, pageSize };
   return {
     name: config.name,

@@ -19,8 +19,11 @@ export const v2Adapter: AdapterFactory<V2Config> = {
       timeoutMs: config.timeoutMs,
       retries: config.retries,
       maxConnections: config.maxConnections,
+      breaker: config.breaker,
       logger: deps.logger,
+      onAttempt: deps.onUpstreamAttempt,
     });
+    deps.onHttpClient?.(http);
     return new V2Adapter(config.name, http);
   },
 };

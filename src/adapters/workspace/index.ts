@@ -40,8 +40,11 @@ export const workspaceAdapter: AdapterFactory<WorkspaceConfig> = {
       timeoutMs: config.timeoutMs,
       retries: config.retries,
       maxConnections: config.maxConnections,
+      breaker: config.breaker,
       logger: deps.logger,
+      onAttempt: deps.onUpstreamAttempt,
     });
+    deps.onHttpClient?.(http);
     const api: WorkspaceApi = { http, workspaceId: config.workspaceId };
     const writes = { api, lock: new CampaignLock() };
     return {

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FaultSwitches } from './faults.js';
-import { RequestLog } from './request-log.js';
+import { RequestLog, type LoggedRequest } from './request-log.js';
 
 /** A request as a route handler sees it. */
 export interface BackendRequest {
@@ -93,6 +93,17 @@ function match(routes: CompiledRoute[], method: string, path: string): { route: 
   return undefined;
 }
 
+const abandoned = new WeakMap<RequestLog, LoggedRequest[]>();
+
+/**
+ * The requests a reference server received whose client closed the connection
+ * before the answer was sent, looked up by that server's request log (a backend's
+ * `requests`). Tests prove with it that the gateway cancelled an upstream call.
+ */
+export function abandonedRequests(log: RequestLog): readonly LoggedRequest[] {
+  return abandoned.get(log) ?? [];
+}
+
 const HTML_ERROR_PAGE =
   '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
 
@@ -119,11 +130,16 @@ export async function startJsonServer(options: JsonServerOptions): Promise<Runni
       headers: req.headers,
       rawBody: Buffer.concat(chunks).toString('utf8'),
     };
-    requests.record({
+    const logged: LoggedRequest = {
       method: request.method,
       path: request.path,
       query: Object.fromEntries(url.searchParams),
       at: Date.now(),
+    };
+    requests.record(logged);
+    res.once('close', () => {
+      if (res.writableFinished) return;
+      abandoned.set(requests, [...(abandoned.get(requests) ?? []), logged]);
     });
 
     const send = (response: BackendResponse) => {
