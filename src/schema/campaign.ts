@@ -4,7 +4,7 @@ import { builder, nodeKey, parseNodeKey } from './builder.js';
 import { BackendRef } from './backend.js';
 import { CampaignStatusEnum, ChannelEnum } from './enums.js';
 import { DeliveryStatsRef } from './delivery-stats.js';
-import { loadCampaign } from './load-node.js';
+import { loadCampaign, settleNode } from './load-node.js';
 
 export const CampaignRef = builder.objectRef<Campaign>('Campaign');
 
@@ -15,7 +15,7 @@ builder.node(CampaignRef, {
   loadMany: (ids, ctx) =>
     Promise.all(ids.map((id) => {
       const [backend, nativeId] = parseNodeKey(id) as [string, string];
-      return loadCampaign(ctx, backend, nativeId);
+      return settleNode(loadCampaign(ctx, backend, nativeId));
     })),
   fields: (t) => ({
     backend: t.field({ type: BackendRef, resolve: (c, _args, ctx) => ctx.backends.get(c.backend)! }),

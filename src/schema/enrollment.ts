@@ -4,7 +4,7 @@ import { BackendSet } from '../gateway/backend-set.js';
 import { builder, nodeKey, parseNodeKey } from './builder.js';
 import { CampaignRef } from './campaign.js';
 import { EnrollmentOutcomeStatusEnum } from './enums.js';
-import { loadCampaign } from './load-node.js';
+import { loadCampaign, settleNode } from './load-node.js';
 import { childConnection, findInPages } from './paging.js';
 import { campaignTarget } from './mutation-target.js';
 
@@ -18,7 +18,7 @@ builder.node(EnrollmentRef, {
     const [backend, campaignNativeId, contactId] = parseNodeKey(id) as [string, string, string];
     const adapter = ctx.backends.get(backend);
     if (!adapter?.listEnrollments) return null;
-    return findInPages((page) => adapter.listEnrollments!(campaignNativeId, page, ctx.call), (e) => e.contactId === contactId);
+    return settleNode(findInPages((page) => adapter.listEnrollments!(campaignNativeId, page, ctx.call), (e) => e.contactId === contactId));
   },
   fields: (t) => ({
     campaign: t.field({

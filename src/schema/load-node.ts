@@ -18,3 +18,12 @@ export async function loadTouchpoint(
   if (!adapter?.capabilities.has('TOUCHPOINTS')) return null;
   return ctx.loaders.touchpoint.load({ backend, campaignNativeId, nativeId });
 }
+
+/**
+ * One entry of a relay `loadMany`, its failure turned into the Error itself rather
+ * than a rejection: graphql-js raises an Error value at its own list position, so
+ * `nodes(ids)` answers null with one error for that id instead of failing every id.
+ */
+export function settleNode<T>(load: Promise<T | null>): Promise<T | null> {
+  return load.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))) as unknown as T);
+}

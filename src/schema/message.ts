@@ -3,7 +3,7 @@ import { BackendSet } from '../gateway/backend-set.js';
 import { builder, nodeKey, parseNodeKey } from './builder.js';
 import { CampaignRef } from './campaign.js';
 import { DeliveryStatusEnum } from './enums.js';
-import { loadCampaign } from './load-node.js';
+import { loadCampaign, settleNode } from './load-node.js';
 import { childConnection, findInPages } from './paging.js';
 import { childTarget } from './mutation-target.js';
 
@@ -17,7 +17,7 @@ builder.node(MessageRef, {
     const [backend, campaignNativeId, nativeId] = parseNodeKey(id) as [string, string, string];
     const adapter = ctx.backends.get(backend);
     if (!adapter?.listMessages) return null;
-    return findInPages((page) => adapter.listMessages!(campaignNativeId, page, ctx.call), (m) => m.nativeId === nativeId);
+    return settleNode(findInPages((page) => adapter.listMessages!(campaignNativeId, page, ctx.call), (m) => m.nativeId === nativeId));
   },
   fields: (t) => ({
     campaign: t.field({

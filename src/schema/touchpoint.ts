@@ -4,7 +4,7 @@ import { builder, nodeKey, parseNodeKey } from './builder.js';
 import { BackendRef } from './backend.js';
 import { CampaignRef } from './campaign.js';
 import { ChannelEnum, TouchpointTypeEnum } from './enums.js';
-import { loadCampaign, loadTouchpoint } from './load-node.js';
+import { loadCampaign, loadTouchpoint, settleNode } from './load-node.js';
 
 export const TouchpointRef = builder.objectRef<Touchpoint>('Touchpoint');
 
@@ -15,7 +15,7 @@ builder.node(TouchpointRef, {
   loadMany: (ids, ctx) =>
     Promise.all(ids.map((id) => {
       const [backend, campaignNativeId, nativeId] = parseNodeKey(id) as [string, string, string];
-      return loadTouchpoint(ctx, backend, campaignNativeId, nativeId);
+      return settleNode(loadTouchpoint(ctx, backend, campaignNativeId, nativeId));
     })),
   fields: (t) => ({
     backend: t.field({ type: BackendRef, resolve: (tp, _args, ctx) => ctx.backends.get(tp.backend)! }),

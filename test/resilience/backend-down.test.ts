@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startGatewayHarness, type GatewayHarness } from '../support/gateway-harness.js';
-import { allCampaigns, backendOf, clearFaults, KINDS, NAME_OF_KIND, type ListedNode } from './support/backends.js';
+import { allCampaigns, BREAKER_NEVER_OPENS, backendOf, clearFaults, KINDS, NAME_OF_KIND, type ListedNode } from './support/backends.js';
 
 const TIMEOUT_MS = 300;
 const RETRIES = 1;
@@ -9,7 +9,7 @@ let harness: GatewayHarness;
 let healthy: ListedNode[];
 
 beforeAll(async () => {
-  harness = await startGatewayHarness({ backendEntry: (entry) => ({ ...entry, timeoutMs: TIMEOUT_MS, retries: RETRIES }) });
+  harness = await startGatewayHarness({ backendEntry: (entry) => ({ ...entry, timeoutMs: TIMEOUT_MS, retries: RETRIES, breaker: BREAKER_NEVER_OPENS }) });
   const answer = await allCampaigns(harness);
   expect(answer.errors).toEqual([]);
   healthy = answer.nodes;

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { callBudgetMs } from '../../src/adapters/http/retry-policy.js';
 import { startGatewayHarness, type GatewayHarness } from '../support/gateway-harness.js';
-import { allCampaigns, backendOf, clearFaults, KINDS, NAME_OF_KIND, type ListedNode } from './support/backends.js';
+import { allCampaigns, BREAKER_NEVER_OPENS, backendOf, clearFaults, KINDS, NAME_OF_KIND, type ListedNode } from './support/backends.js';
 
 const TIMEOUT_MS = 300;
 const RETRIES = 1;
@@ -13,7 +13,7 @@ let harness: GatewayHarness;
 let healthy: ListedNode[];
 
 beforeAll(async () => {
-  harness = await startGatewayHarness({ backendEntry: (entry) => ({ ...entry, timeoutMs: TIMEOUT_MS, retries: RETRIES }) });
+  harness = await startGatewayHarness({ backendEntry: (entry) => ({ ...entry, timeoutMs: TIMEOUT_MS, retries: RETRIES, breaker: BREAKER_NEVER_OPENS }) });
   healthy = (await allCampaigns(harness)).nodes;
   harness.clearUpstreamRequests();
 });

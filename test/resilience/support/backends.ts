@@ -48,3 +48,9 @@ export async function clearFaults(harness: GatewayHarness): Promise<void> {
   await Promise.all(harness.backends.all.map((b) => b.faults.clear()));
   harness.clearUpstreamRequests();
 }
+
+/**
+ * Breaker settings that never open it: for tests whose subject is another failure,
+ * so that failures of earlier cases do not turn later ones into `circuit open`.
+ */
+export const BREAKER_NEVER_OPENS = { volumeThreshold: 10_000 } as const;

@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Socket } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 /** A request as the proxy received it. */
 export interface ProxiedRequest {
@@ -19,8 +18,8 @@ export type Interception =
 
 /** Options of {@link startInterceptingProxy}. */
 export interface InterceptingProxyOptions {
-  /** Base URL of the backend requests are forwarded to. */
-  target: string;
+  /** Base URL of the backend requests are forwarded to; may be set later through {@link InterceptingProxy.target}. */
+  target?: string;
   /** The interception of a request, or undefined to forward it untouched. */
   intercept: (request: ProxiedRequest) => Interception | undefined;
 }
@@ -28,6 +27,8 @@ export interface InterceptingProxyOptions {
 /** A listening proxy; `url` goes into a gateway config's `baseUrl`. */
 export interface InterceptingProxy {
   url: string;
+  /** Base URL of the backend requests are forwarded to. */
+  target: string;
   /** Requests answered or rewritten by an interception. */
   intercepted: ProxiedRequest[];
   close(): Promise<void>;
@@ -49,6 +50,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 export async function startInterceptingProxy(options: InterceptingProxyOptions): Promise<InterceptingProxy> {
   const intercepted: ProxiedRequest[] = [];
   const sockets = new Set<Socket>();
+  const proxy = { target: options.target ?? '' };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://proxy.invalid');
     const request: ProxiedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams };
@@ -65,11 +67,18 @@ export async function startInterceptingProxy(options: InterceptingProxyOptions):
     const headers = Object.fromEntries(
       Object.entries(req.headers).filter(([name, value]) => !HOP_BY_HOP.has(name) && typeof value === 'string'),
     ) as Record<string, string>;
-    const upstream = await fetch(`${options.target}${url.pathname}${url.search}`, {
-      method: request.method,
-      headers,
-      body: body.length > 0 ? body.toString('utf8') : undefined,
-    });
+    let upstream: Response;
+    try {
+      upstream = await fetch(`${proxy.target}${url.pathname}${url.search}`, {
+        method: request.method,
+        headers,
+        body: body.length > 0 ? body.toString('utf8') : undefined,
+      });
+    } catch {
+      // The backend is unreachable: so is the proxy, as far as its client can tell.
+      res.destroy();
+      return;
+    }
     let text = await upstream.text();
     if (interception && 'rewrite' in interception) text = JSON.stringify(interception.rewrite(JSON.parse(text)));
     res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
@@ -83,11 +92,30 @@ export async function startInterceptingProxy(options: InterceptingProxyOptions):
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    get target() {
+      return proxy.target;
+    },
+    set target(url: string) {
+      proxy.target = url;
+    },
     intercepted,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         for (const socket of sockets) socket.destroy();
       }),
+  };
+}
+
+/**
+ * Harness `backendEntry` that routes the entries of one backend kind through the
+ * proxy (which then forwards to that kind's reference backend), so the gateway is
+ * configured through `parseConfig` exactly as with a real backend.
+ */
+export function throughProxy(proxy: InterceptingProxy, kind: string): (entry: Record<string, unknown>) => Record<string, unknown> {
+  return (entry) => {
+    if (entry.kind !== kind) return entry;
+    proxy.target = String(entry.baseUrl);
+    return { ...entry, baseUrl: proxy.url };
   };
 }
