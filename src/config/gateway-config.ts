@@ -21,6 +21,10 @@ export interface GatewayConfig {
   redisUrl?: string;
   /** Delivery-counter poll interval; default 2000 ms. */
   pollIntervalMs: number;
+  /** Lease TTL for the polling replica; default `max(3 × pollIntervalMs, 1000)`. */
+  leaseTtlMs?: number;
+  /** Prefix of the gateway's Redis keys and channels; default `campaign-gateway:`. */
+  redisKeyPrefix?: string;
   /** Serve GraphiQL; default: not in production. */
   graphiql: boolean;
   /** Allow introspection; default: not in production. */

@@ -1,6 +1,5 @@
-import type { LiveDeliveryStats } from './stats-event.js';
-import { countersChanged } from './stats-event.js';
 import type { DeliveryStats } from '../model/unified.js';
+import { countersChanged, type LiveDeliveryStats, type StatsReading } from './stats-event.js';
 
 /** Options of {@link DeliveryPoller}. */
 export interface DeliveryPollerOptions {
@@ -8,37 +7,90 @@ export interface DeliveryPollerOptions {
   read: () => Promise<DeliveryStats>;
   /** Called with each reading that differs from the previous one (and when the counters turn stale or fresh). */
   onChange: (stats: LiveDeliveryStats) => void;
-  /** Whether this replica should poll now (the lease); default always. */
+  /** Called after every read, changed or not, and after a failed one while counters are known (as stale). */
+  onReading?: (reading: StatsReading) => void;
+  /** Whether this replica should poll now (the lease), asked on every tick; default always. Must not reject. */
   mayPoll?: () => Promise<boolean>;
   /** Poll interval in ms. */
   intervalMs: number;
-  /** Longest wait between polls while the backend fails; default 60 000 ms. */
+  /** Longest wait between reads while the backend fails; default 60 000 ms. */
   maxBackoffMs?: number;
+  /** Source of "now" in epoch ms; default `Date.now`. */
+  now?: () => number;
 }
 
+/** Timers may fire a millisecond or two early; a read due that soon is due now. */
+const EARLY_MS = 5;
+
 /**
- * Polls one campaign's counters on a timer and reports changes. While the
- * backend fails it backs off exponentially (up to `maxBackoffMs`) and reports
- * the last counters once as stale, so viewers know without losing their stream.
+ * Polls one campaign's counters and reports changes. It ticks once per
+ * interval: each tick asks `mayPoll` (so a lease is renewed, or taken over
+ * from a replica that died) and reads when a read is due. While the backend
+ * fails, reads back off exponentially (up to `maxBackoffMs`) but ticks, and so
+ * lease renewals, keep their rhythm; the last counters are reported once as
+ * stale, so viewers know without losing their stream.
  */
 export class DeliveryPoller {
+  readonly #options: DeliveryPollerOptions;
+  readonly #now: () => number;
   #timer: NodeJS.Timeout | undefined;
   #running = false;
-  #inFlight: Promise<void> | undefined;
+  #ticking: Promise<void> | undefined;
+  /** A read was asked for (refresh) and has not started yet. */
+  #forced = false;
   #failures = 0;
   #last: LiveDeliveryStats | null = null;
+  /** Epoch ms from which the next read is due. */
+  #nextReadAt = 0;
+  #holding = false;
+  #polls = 0;
+  #failedPolls = 0;
 
-  constructor(private readonly options: DeliveryPollerOptions) {}
+  constructor(options: DeliveryPollerOptions) {
+    this.#options = options;
+    this.#now = options.now ?? Date.now;
+  }
 
-  /** The last counters seen (null before the first successful read). */
+  /** The last counters known (null before any reading). */
   get last(): LiveDeliveryStats | null {
     return this.#last;
+  }
+
+  /** Reads of the backend this poller made. */
+  get polls(): number {
+    return this.#polls;
+  }
+
+  /** Reads that failed. */
+  get failedPolls(): number {
+    return this.#failedPolls;
+  }
+
+  /** Whether the last tick found this replica allowed to poll. */
+  get holding(): boolean {
+    return this.#holding;
+  }
+
+  /** Starts from a reading made elsewhere (a first read, another replica's); the next read is due one interval after it. */
+  seed(reading: StatsReading): void {
+    this.#last = reading.stats;
+    this.#nextReadAt = reading.at + this.#options.intervalMs;
+  }
+
+  /**
+   * Takes counters published by whichever replica polls as the latest. A
+   * replica that does not poll now also waits one interval from here before
+   * its first read should it take over, so a handover does not read twice.
+   */
+  observe(stats: LiveDeliveryStats): void {
+    this.#last = stats;
+    if (!this.#holding) this.#nextReadAt = Math.max(this.#nextReadAt, this.#now() + this.#options.intervalMs);
   }
 
   start(): void {
     if (this.#running) return;
     this.#running = true;
-    void this.pollNow();
+    this.#kick();
   }
 
   stop(): void {
@@ -47,46 +99,93 @@ export class DeliveryPoller {
     this.#timer = undefined;
   }
 
-  /** Polls at once (a resend changed the counters), then keeps the usual rhythm. */
-  pollNow(): Promise<void> {
-    if (!this.#running) return Promise.resolve();
+  /**
+   * Reads at once if this replica polls (a resend changed the counters), then
+   * keeps the usual rhythm. A read already running when this is called may have
+   * started before the change, so another one follows it.
+   */
+  pollNow(): void {
+    if (!this.#running) return;
+    this.#forced = true;
+    if (!this.#ticking) this.#kick();
+  }
+
+  #kick(): void {
     clearTimeout(this.#timer);
-    this.#inFlight ??= this.#poll().finally(() => {
-      this.#inFlight = undefined;
-      this.#schedule();
+    this.#timer = undefined;
+    const force = this.#forced;
+    this.#forced = false;
+    this.#ticking = this.#tick(force).finally(() => {
+      this.#ticking = undefined;
+      if (!this.#running) return;
+      if (this.#forced) this.#kick();
+      else this.#schedule();
     });
-    return this.#inFlight;
   }
 
-  /** Takes a reading made elsewhere (another replica's poll) as the latest. */
-  observe(stats: LiveDeliveryStats): void {
-    this.#last = stats;
-  }
-
-  async #poll(): Promise<void> {
-    if (this.options.mayPoll && !(await this.options.mayPoll())) return;
-    try {
-      const stats: LiveDeliveryStats = { ...(await this.options.read()), stale: false };
-      this.#failures = 0;
-      this.#report(stats);
-    } catch {
-      this.#failures += 1;
-      if (this.#last && !this.#last.stale) this.#report({ ...this.#last, stale: true });
+  async #tick(force: boolean): Promise<void> {
+    let held = true;
+    if (this.#options.mayPoll) {
+      try {
+        held = await this.#options.mayPoll();
+      } catch {
+        held = true;
+      }
     }
+    this.#holding = held;
+    if (!this.#running || !held) return;
+    if (!force && this.#now() < this.#nextReadAt - EARLY_MS) return;
+
+    this.#polls += 1;
+    let stats: LiveDeliveryStats;
+    try {
+      stats = { ...(await this.#options.read()), stale: false };
+    } catch {
+      if (!this.#running) return;
+      this.#failures += 1;
+      this.#failedPolls += 1;
+      this.#nextReadAt = this.#now() + this.#backoffMs();
+      if (this.#last && !this.#last.stale) this.#report({ ...this.#last, stale: true });
+      if (this.#last) this.#notifyReading(this.#last);
+      return;
+    }
+    if (!this.#running) return;
+    this.#failures = 0;
+    this.#nextReadAt = this.#now() + this.#options.intervalMs;
+    this.#report(stats);
+    this.#notifyReading(stats);
+  }
+
+  #backoffMs(): number {
+    const exponential = this.#options.intervalMs * 2 ** Math.min(this.#failures, 20);
+    return Math.min(exponential, this.#options.maxBackoffMs ?? 60_000);
   }
 
   #report(stats: LiveDeliveryStats): void {
-    if (!this.#running) return;
     const changed = countersChanged(this.#last, stats);
     this.#last = stats;
-    if (changed) this.options.onChange(stats);
+    if (!changed) return;
+    try {
+      this.#options.onChange(stats);
+    } catch {
+      // Delivery problems are the bus's to report; polling goes on.
+    }
+  }
+
+  #notifyReading(stats: LiveDeliveryStats): void {
+    try {
+      this.#options.onReading?.({ stats, at: this.#now() });
+    } catch {
+      // A reading that cannot be kept only costs a later subscriber one read.
+    }
   }
 
   #schedule(): void {
-    if (!this.#running) return;
-    const backoff = this.options.intervalMs * 2 ** Math.min(this.#failures, 10);
-    const delay = this.#failures === 0 ? this.options.intervalMs : Math.min(backoff, this.options.maxBackoffMs ?? 60_000);
-    this.#timer = setTimeout(() => void this.pollNow(), delay);
+    // The holder wakes when its next read is due, at least once per interval so the
+    // lease is renewed well within its TTL; the others ask for the lease every interval.
+    const interval = this.#options.intervalMs;
+    const delay = this.#holding ? Math.min(Math.max(this.#nextReadAt - this.#now(), 1), interval) : interval;
+    this.#timer = setTimeout(() => this.#kick(), delay);
     this.#timer.unref();
   }
 }

@@ -3,8 +3,11 @@ import { GatewayError, notFound, unsupported } from '../model/errors.js';
 import { campaignGlobalId } from '../model/global-id.js';
 import type { BackendSet } from '../gateway/backend-set.js';
 import { DeliveryPoller } from './delivery-poller.js';
-import { localLease, type PollLease } from './poll-lease.js';
-import { countersChanged, type LiveDeliveryStats } from './stats-event.js';
+import { MemoryLatestReadings, type LatestReadings } from './latest-readings.js';
+import { busFromPubSub, createMemoryBus, type LiveBus } from './live-bus.js';
+import { defaultLeaseTtlMs, localLease, type PollLease } from './poll-lease.js';
+import type { LiveDeliveryStats, StatsReading } from './stats-event.js';
+import { StatsStream } from './stats-stream.js';
 
 /** A campaign whose counters are watched. */
 export interface WatchedCampaign {
@@ -12,44 +15,75 @@ export interface WatchedCampaign {
   nativeId: string;
 }
 
-/** Topics of the hub's pub/sub: counter changes per campaign, and refresh requests for the polling replica. */
+/** Topics of the live bus: counter changes per campaign, and refresh requests for the polling replica. */
 export type LiveTopics = {
   [topic: `deliveryStats:${string}`]: [LiveDeliveryStats];
   [topic: `deliveryStatsRefresh:${string}`]: [true];
 };
 
+const statsTopic = (id: string) => `deliveryStats:${id}` as const;
+const refreshTopic = (id: string) => `deliveryStatsRefresh:${id}` as const;
+
 /** Options of {@link DeliveryStatsHub}. */
 export interface DeliveryStatsHubOptions {
   backends: BackendSet;
-  /** In-process, or Redis-backed so that several replicas share events. */
-  pubsub: PubSub<LiveTopics>;
+  /** How events travel; default in-process. With Redis, subscribers on every replica get each change. */
+  bus?: LiveBus;
+  /** A yoga PubSub to carry the events instead of `bus` (for callers that already build one). */
+  pubsub?: PubSub<LiveTopics>;
   /** Which replica polls; default: this one (single replica). */
   lease?: PollLease;
+  /** Where the newest reading of each campaign is kept for new watches; default in-process for the lease TTL. */
+  latest?: LatestReadings;
   /** Poll interval in ms (config `pollIntervalMs`). */
   pollIntervalMs: number;
+  /** Longest wait between reads while a backend fails; default 60 000 ms. */
+  maxBackoffMs?: number;
+}
+
+/** What the hub has done since it started (for tests and metrics). */
+export interface HubCounters {
+  /** Backend reads by this replica's pollers. */
+  polls: number;
+  /** Of those, the ones that failed. */
+  failedPolls: number;
+  /** Backend reads made to give a new watch its first value (no kept reading). */
+  firstReads: number;
+  /** New watches that started from a kept reading, without a read. */
+  keptStarts: number;
 }
 
 interface Watch {
+  id: string;
   campaign: WatchedCampaign;
   poller: DeliveryPoller;
-  subscribers: number;
-  /** Stops the watch's own listeners (last-value tracking, refresh requests). */
+  streams: Set<StatsStream>;
+  /** Settles when the watch has its first value and its poller runs. */
+  opening: Promise<void>;
+  stopped: boolean;
   stopListening: () => void;
-  directRead?: Promise<LiveDeliveryStats>;
 }
 
 /**
- * Live delivery counters. One poller per campaign, shared by all of its
- * subscribers: it starts with the first and stops with the last. Readings go
- * through the pub/sub so that, with Redis, subscribers on every replica get
- * each change while only the lease holder polls.
+ * Live delivery counters. One watch per campaign on each replica, shared by
+ * all of its subscribers there: it starts with the first and stops with the
+ * last. Its poller reads the backend only while this replica holds the
+ * campaign's lease, and publishes changes on the bus, so that with Redis
+ * subscribers on every replica get each change once while one replica polls.
  */
 export class DeliveryStatsHub {
   readonly #watches = new Map<string, Watch>();
+  readonly #bus: LiveBus;
   readonly #lease: PollLease;
+  readonly #latest: LatestReadings;
+  readonly #releases = new Set<Promise<void>>();
+  readonly #counters: HubCounters = { polls: 0, failedPolls: 0, firstReads: 0, keptStarts: 0 };
+  #closed = false;
 
   constructor(private readonly options: DeliveryStatsHubOptions) {
+    this.#bus = options.bus ?? (options.pubsub ? busFromPubSub(options.pubsub as never) : createMemoryBus());
     this.#lease = options.lease ?? localLease;
+    this.#latest = options.latest ?? new MemoryLatestReadings(defaultLeaseTtlMs(options.pollIntervalMs));
   }
 
   /** Campaigns watched by this replica now (for metrics and leak checks). */
@@ -60,114 +94,152 @@ export class DeliveryStatsHub {
   /** Subscribers on this replica now. */
   get subscriberCount(): number {
     let total = 0;
-    for (const watch of this.#watches.values()) total += watch.subscribers;
+    for (const watch of this.#watches.values()) total += watch.streams.size;
     return total;
   }
 
+  /** Bus listeners this hub holds now (two per watched campaign). */
+  get listenerCount(): number {
+    return this.#bus.listenerCount;
+  }
+
+  get counters(): Readonly<HubCounters> {
+    return { ...this.#counters };
+  }
+
   /**
-   * The current counters first, then each change. Throws `UNSUPPORTED` for a
-   * backend without counters, `NOT_FOUND` for an unknown campaign.
+   * The current counters first, then each change. Rejects before any value
+   * with `UNSUPPORTED` for a backend without counters, `NOT_FOUND` for an
+   * unknown campaign, or the backend's error when the first value cannot be
+   * read. The stream ends when it is returned, when `signal` aborts, or when
+   * the hub closes.
    */
-  async *subscribe(campaign: WatchedCampaign): AsyncGenerator<LiveDeliveryStats> {
+  async subscribe(campaign: WatchedCampaign, options: { signal?: AbortSignal } = {}): Promise<AsyncIterableIterator<LiveDeliveryStats>> {
+    if (this.#closed) throw new GatewayError('BACKEND_UNAVAILABLE', 'the gateway is shutting down');
     const adapter = this.options.backends.get(campaign.backend);
-    if (!adapter) throw notFound('campaign');
+    if (!adapter) throw notFound(`campaign "${campaign.nativeId}"`);
     if (!adapter.capabilities.has('DELIVERY_STATS')) throw unsupported(adapter.name, 'delivery counters');
+
     const id = campaignGlobalId(campaign);
-    const watch = this.#retain(id, campaign);
-    // Subscribe before reading the current value so no change in between is lost.
-    const events = this.options.pubsub.subscribe(`deliveryStats:${id}`);
+    const watch = this.#watches.get(id) ?? this.#startWatch(id, campaign);
+    const { signal } = options;
+    const onAbort = () => stream.close();
+    const stream = new StatsStream(() => {
+      signal?.removeEventListener('abort', onAbort);
+      this.#detach(watch, stream);
+    });
+    watch.streams.add(stream);
+    if (signal?.aborted) stream.close();
+    else signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      let sent = await this.#current(watch);
-      yield sent;
-      for await (const stats of events) {
-        if (!countersChanged(sent, stats)) continue;
-        sent = stats;
-        yield stats;
-      }
-    } finally {
-      await events.return();
-      this.#releaseWatch(id);
+      await watch.opening;
+    } catch (error) {
+      stream.close();
+      throw error;
     }
+    if (watch.poller.last) stream.push(watch.poller.last);
+    return stream;
   }
 
-  /** Asks for an immediate poll of a campaign (after a resend), wherever its poller runs. */
+  /** Asks for an immediate poll of a campaign (after a resend), wherever its poller runs. Never throws. */
   refresh(campaign: WatchedCampaign): void {
-    this.options.pubsub.publish(`deliveryStatsRefresh:${campaignGlobalId(campaign)}`, true);
+    const id = campaignGlobalId(campaign);
+    // The kept reading predates the resend; forget it first (the same Redis connection
+    // sends this before the PUBLISH, so the poll it triggers cannot be overwritten by it).
+    void this.#latest.delete(id);
+    this.#bus.publish(refreshTopic(id), true);
   }
 
-  /** Stops every poller (shutdown). Open subscriptions end when their transports close. */
+  /** Ends every stream, stops every poller and gives every lease back (shutdown). */
   async close(): Promise<void> {
-    for (const [id, watch] of this.#watches) {
-      watch.poller.stop();
-      watch.stopListening();
-      await this.#lease.release(id);
+    this.#closed = true;
+    for (const watch of [...this.#watches.values()]) {
+      for (const stream of [...watch.streams]) stream.close();
+      if (!watch.stopped) this.#stopWatch(watch);
     }
-    this.#watches.clear();
+    await Promise.all(this.#releases);
   }
 
-  #retain(id: string, campaign: WatchedCampaign): Watch {
-    const existing = this.#watches.get(id);
-    if (existing) {
-      existing.subscribers += 1;
-      return existing;
-    }
+  #startWatch(id: string, campaign: WatchedCampaign): Watch {
     const poller = new DeliveryPoller({
       intervalMs: this.options.pollIntervalMs,
-      read: () => this.#read(campaign),
+      maxBackoffMs: this.options.maxBackoffMs,
+      read: () => this.#poll(campaign),
       mayPoll: () => this.#lease.acquire(id),
-      onChange: (stats) => this.options.pubsub.publish(`deliveryStats:${id}`, stats),
+      onChange: (stats) => this.#bus.publish(statsTopic(id), stats),
+      onReading: (reading) => void this.#latest.set(id, reading),
     });
-    const changes = this.options.pubsub.subscribe(`deliveryStats:${id}`);
-    const refreshes = this.options.pubsub.subscribe(`deliveryStatsRefresh:${id}`);
-    void (async () => {
-      for await (const stats of changes) poller.observe(stats);
-    })();
-    void (async () => {
-      for await (const _ of refreshes) void poller.pollNow();
-    })();
-    const watch: Watch = {
-      campaign,
-      poller,
-      subscribers: 1,
-      stopListening: () => {
-        void changes.return();
-        void refreshes.return();
-      },
+    const watch: Watch = { id, campaign, poller, streams: new Set(), opening: Promise.resolve(), stopped: false, stopListening: () => {} };
+    // Every change, this replica's or another's, reaches the streams through here.
+    const offStats = this.#bus.subscribe(statsTopic(id), (payload) => {
+      const stats = payload as LiveDeliveryStats;
+      poller.observe(stats);
+      for (const stream of watch.streams) stream.push(stats);
+    });
+    const offRefresh = this.#bus.subscribe(refreshTopic(id), () => poller.pollNow());
+    watch.stopListening = () => {
+      offStats();
+      offRefresh();
     };
+    watch.opening = this.#open(watch);
+    // Every subscriber awaits `opening`; this only keeps a failure from counting as unhandled.
+    watch.opening.catch(() => {});
     this.#watches.set(id, watch);
-    poller.start();
     return watch;
   }
 
-  #releaseWatch(id: string): void {
-    const watch = this.#watches.get(id);
-    if (!watch) return;
-    watch.subscribers -= 1;
-    if (watch.subscribers > 0) return;
-    this.#watches.delete(id);
-    watch.poller.stop();
-    watch.stopListening();
-    void this.#lease.release(id).catch(() => {});
+  /**
+   * Gives a new watch its first value, then starts its poller: a reading kept
+   * by whichever replica read last (free), else one read of the backend.
+   */
+  async #open(watch: Watch): Promise<void> {
+    // Listen before reading, so that no change published meanwhile is missed.
+    await this.#bus.ready(statsTopic(watch.id));
+    const kept = await this.#latest.get(watch.id);
+    if (watch.stopped) return;
+    if (kept) {
+      this.#counters.keptStarts += 1;
+      if (!watch.poller.last) watch.poller.seed(kept);
+    } else {
+      this.#counters.firstReads += 1;
+      const reading: StatsReading = { stats: await this.#read(watch.campaign), at: Date.now() };
+      if (!watch.poller.last) watch.poller.seed(reading);
+      void this.#latest.set(watch.id, reading);
+    }
+    if (!watch.stopped) watch.poller.start();
   }
 
-  /** The latest counters: the poller's, or one direct read shared by this replica's subscribers. */
-  async #current(watch: Watch): Promise<LiveDeliveryStats> {
-    await watch.poller.pollNow();
-    if (watch.poller.last) return watch.poller.last;
-    watch.directRead ??= this.#read(watch.campaign).then((stats) => ({ ...stats, stale: false }));
+  #detach(watch: Watch, stream: StatsStream): void {
+    watch.streams.delete(stream);
+    if (watch.streams.size === 0 && !watch.stopped) this.#stopWatch(watch);
+  }
+
+  #stopWatch(watch: Watch): void {
+    watch.stopped = true;
+    if (this.#watches.get(watch.id) === watch) this.#watches.delete(watch.id);
+    watch.poller.stop();
+    watch.stopListening();
+    const release = this.#lease.release(watch.id).catch(() => {});
+    this.#releases.add(release);
+    void release.finally(() => this.#releases.delete(release));
+  }
+
+  async #poll(campaign: WatchedCampaign): Promise<LiveDeliveryStats> {
+    this.#counters.polls += 1;
     try {
-      return await watch.directRead;
-    } finally {
-      watch.directRead = undefined;
+      return await this.#read(campaign);
+    } catch (error) {
+      this.#counters.failedPolls += 1;
+      throw error;
     }
   }
 
   async #read(campaign: WatchedCampaign): Promise<LiveDeliveryStats> {
     const adapter = this.options.backends.get(campaign.backend)!;
-    // A fresh read: no per-request memo, every poll must see the backend's state now.
+    // No per-request memo: every read must see the backend's state now.
     const [found] = await adapter.getCampaigns([campaign.nativeId], {});
     if (found instanceof Error) throw found;
-    if (!found) throw notFound('campaign', adapter.name);
+    if (!found) throw notFound(`campaign "${campaign.nativeId}"`, adapter.name);
     if (!found.deliveryStats) throw new GatewayError('BACKEND_ERROR', `backend "${adapter.name}" sent no counters`, { backend: adapter.name });
     return { ...found.deliveryStats, stale: false };
   }

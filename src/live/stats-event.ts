@@ -6,6 +6,13 @@ export interface LiveDeliveryStats extends DeliveryStats {
   stale: boolean;
 }
 
+/** A reading of one campaign's counters and when it was made. */
+export interface StatsReading {
+  stats: LiveDeliveryStats;
+  /** Epoch ms of the read. */
+  at: number;
+}
+
 /** Whether two readings differ in anything a viewer sees. */
 export function countersChanged(a: LiveDeliveryStats | null, b: LiveDeliveryStats): boolean {
   return !a || a.total !== b.total || a.sent !== b.sent || a.delivered !== b.delivered || a.failed !== b.failed || a.stale !== b.stale;

@@ -22,11 +22,16 @@ builder.subscriptionField('deliveryStats', (t) =>
   t.field({
     type: DeliveryStatsRef,
     authScopes: { scope: 'campaigns:read' },
-    description: 'The current counters first, then each change. UNSUPPORTED for backends without counters.',
+    description:
+      'The current counters first, then each change (polled every `pollIntervalMs`, at once after a resend). ' +
+      'UNSUPPORTED for backends without counters, NOT_FOUND for an unknown campaign. ' +
+      'While the backend cannot be read, one event repeats the last counters with `stale: true`; the stream stays open.',
     args: { campaignId: t.arg.id({ required: true }) },
+    // Resolving to the stream only once the first value is known turns every refusal
+    // (bad id, UNSUPPORTED, NOT_FOUND, backend down) into an ordinary GraphQL error.
     subscribe: (_root, args, ctx) => {
       const [backend, nativeId] = decodeGlobalIdOf('Campaign', String(args.campaignId), 'campaignId') as [string, string];
-      return ctx.live.subscribe({ backend, nativeId });
+      return ctx.live.subscribe({ backend, nativeId }, { signal: ctx.call.signal });
     },
     resolve: (stats: LiveDeliveryStats) => stats,
   }),

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { AdapterFactory } from '../adapters/adapter.js';
 import type { GatewayConfig } from '../config/gateway-config.js';
 import { BackendSet } from '../gateway/backend-set.js';
-import { createLivePubSub } from '../live/create-pubsub.js';
+import { createLiveBackplane } from '../live/create-live-backplane.js';
 import { DeliveryStatsHub } from '../live/delivery-stats-hub.js';
 import { createGateway, type Gateway } from './create-gateway.js';
 import { createKeyResolver } from './plugins/use-api-keys.js';
@@ -36,8 +36,15 @@ export async function startGatewayServer(options: StartServerOptions): Promise<R
   const { config, logger } = options;
   const byKind = new Map(options.factories.map((f) => [f.kind, f]));
   const backends = new BackendSet(config.backends.map((entry) => byKind.get(entry.kind)!.create(entry, { logger })));
-  const live = createLivePubSub(config.redisUrl, logger);
-  const hub = new DeliveryStatsHub({ backends, pubsub: live.pubsub, pollIntervalMs: config.pollIntervalMs });
+  // With redisUrl: events, poll leases and the newest readings in Redis, so replicas share subscriptions.
+  const live = await createLiveBackplane({
+    redisUrl: config.redisUrl,
+    keyPrefix: config.redisKeyPrefix,
+    pollIntervalMs: config.pollIntervalMs,
+    leaseTtlMs: config.leaseTtlMs,
+    logger,
+  });
+  const hub = new DeliveryStatsHub({ backends, bus: live.bus, lease: live.lease, latest: live.latest, pollIntervalMs: config.pollIntervalMs });
   const gateway = createGateway({ backends, live: hub, config, logger });
 
   const server = createServer(gateway);

@@ -1,0 +1,67 @@
+import type { Logger } from 'pino';
+import { MemoryLatestReadings, type LatestReadings } from './latest-readings.js';
+import { createMemoryBus, type LiveBus } from './live-bus.js';
+import { defaultLeaseTtlMs, localLease, type PollLease } from './poll-lease.js';
+import { createRedisBus } from './redis-bus.js';
+import { createRedisConnection, whenReady } from './redis-connection.js';
+import { RedisLatestReadings } from './redis-latest-readings.js';
+import { RedisPollLease } from './redis-poll-lease.js';
+
+/** Options of {@link createLiveBackplane}. */
+export interface LiveBackplaneOptions {
+  /** Absent: everything in-process (one replica). */
+  redisUrl?: string;
+  /** Put before every Redis key and channel; default `campaign-gateway:`. */
+  keyPrefix?: string;
+  pollIntervalMs: number;
+  /** Lease TTL; default `max(3 × pollIntervalMs, 1000)`. */
+  leaseTtlMs?: number;
+  /** How long startup waits for Redis before serving without it; default 2000 ms. */
+  connectWaitMs?: number;
+  logger: Logger;
+}
+
+/** What the delivery-stats hub runs on, and what to close at shutdown. */
+export interface LiveBackplane {
+  bus: LiveBus;
+  lease: PollLease;
+  latest: LatestReadings;
+  /** Closes the Redis connections, if any (after the hub has released its leases). */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_KEY_PREFIX = 'campaign-gateway:';
+
+/**
+ * In-process bus, always-held lease and in-memory readings without
+ * `redisUrl`. With it: a Redis bus (channels `<prefix>live:…`), Redis leases
+ * (`<prefix>lease:…`) and the newest readings in Redis (`<prefix>latest:…`),
+ * over two connections (subscriber mode needs its own). Startup waits a
+ * little for Redis but does not need it: while it is away, queries and
+ * mutations are unaffected and each replica serves its own subscribers.
+ */
+export async function createLiveBackplane(options: LiveBackplaneOptions): Promise<LiveBackplane> {
+  const ttlMs = options.leaseTtlMs ?? defaultLeaseTtlMs(options.pollIntervalMs);
+  if (!options.redisUrl) {
+    return { bus: createMemoryBus(), lease: localLease, latest: new MemoryLatestReadings(ttlMs), close: async () => {} };
+  }
+  const prefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
+  const { logger } = options;
+  const commands = createRedisConnection({ url: options.redisUrl, role: 'commands', logger });
+  const subscriber = createRedisConnection({ url: options.redisUrl, role: 'subscriber', logger });
+  const wait = options.connectWaitMs ?? 2000;
+  await Promise.all([whenReady(commands, wait), whenReady(subscriber, wait)]);
+
+  const bus = createRedisBus({ publisher: commands, subscriber, channelPrefix: `${prefix}live:`, logger });
+  return {
+    bus,
+    lease: new RedisPollLease({ redis: commands, keyPrefix: `${prefix}lease:`, ttlMs, logger }),
+    latest: new RedisLatestReadings({ redis: commands, keyPrefix: `${prefix}latest:`, ttlMs }),
+    async close() {
+      await bus.close();
+      await Promise.allSettled([commands.quit(), subscriber.quit()]);
+      commands.disconnect();
+      subscriber.disconnect();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { Redis, type RedisOptions } from 'ioredis';
+import type { Logger } from 'pino';
+
+/** Options of {@link createRedisConnection}. */
+export interface RedisConnectionOptions {
+  url: string;
+  /** What the connection is for (`commands`, `subscriber`); shown in logs and `CLIENT LIST`. */
+  role: string;
+  logger: Logger;
+  /** Longest wait between reconnection attempts; default 2000 ms. */
+  maxReconnectDelayMs?: number;
+}
+
+/**
+ * Settings that make every command fail fast while Redis is away instead of
+ * waiting for it: a query, a mutation (`resendMessage` publishes a refresh) or
+ * a poll tick must never hang on Redis.
+ */
+export function failFastRedisOptions(maxReconnectDelayMs = 2000): RedisOptions {
+  return {
+    // No queue while disconnected: a command then fails at once ("Stream isn't writeable").
+    enableOfflineQueue: false,
+    // A command in flight when the connection drops fails instead of being resent later.
+    maxRetriesPerRequest: 0,
+    // A connection that does not open, or a command that gets no answer, gives up after this.
+    connectTimeout: 2000,
+    commandTimeout: 1000,
+    // Reconnect forever, quickly at first; the live bus resubscribes its topics on `ready`.
+    retryStrategy: (attempt: number) => Math.min(50 * 2 ** attempt, maxReconnectDelayMs),
+    autoResubscribe: false,
+  };
+}
+
+/** A Redis connection with fail-fast settings that logs an outage once, not once per retry. */
+export function createRedisConnection(options: RedisConnectionOptions): Redis {
+  const client = new Redis(options.url, {
+    ...failFastRedisOptions(options.maxReconnectDelayMs),
+    connectionName: `campaign-gateway:${options.role}`,
+  });
+  let down = false;
+  client.on('error', (error: Error) => {
+    if (down) return;
+    down = true;
+    options.logger.warn({ err: error.message, role: options.role }, 'redis unreachable: live updates stay on this replica until it is back');
+  });
+  client.on('ready', () => {
+    if (!down) return;
+    down = false;
+    options.logger.info({ role: options.role }, 'redis reachable again');
+  });
+  return client;
+}
+
+/** Resolves when the client is ready or `timeoutMs` passed, whichever is first; never rejects. */
+export function whenReady(client: Redis, timeoutMs: number): Promise<void> {
+  if (client.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      client.off('ready', done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    client.once('ready', done);
+  });
+}

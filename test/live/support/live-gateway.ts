@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { pino } from 'pino';
+import { ADAPTER_FACTORIES } from '../../../src/adapters/registry.js';
+import { parseConfig } from '../../../src/config/load-config.js';
+import { campaignGlobalId } from '../../../src/model/global-id.js';
+import { ManualClock } from '../../../src/reference-backends/shared/clock.js';
+import { startAllReferenceBackends, type ReferenceBackendSet } from '../../../src/reference-backends/start-all.js';
+import { startGatewayServer, type RunningGateway } from '../../../src/server/start-server.js';
+
+/** The reference backends' names in the config of {@link startLiveGateway}. */
+export const V2 = 'broadcast';
+export const WORKSPACE = 'growth';
+
+/** A seeded v2 campaign that is still delivering (12 messages: delivered, sent, failed, pending). */
+export const DELIVERING_V2_CAMPAIGN = campaignGlobalId({ backend: V2, nativeId: '388' });
+
+/** Starts the four seeded reference backends on a ManualClock. */
+export function startBackends(): Promise<ReferenceBackendSet> {
+  return startAllReferenceBackends({ clock: new ManualClock(Date.UTC(2026, 10, 23, 12)) });
+}
+
+/** Options of {@link startLiveGateway}. */
+export interface LiveGatewayOptions {
+  backends: ReferenceBackendSet;
+  pollIntervalMs: number;
+  /** More top-level config (redisUrl, leaseTtlMs, redisKeyPrefix…). */
+  config?: Record<string, unknown>;
+  /** Changes each backend entry (retries, timeouts). */
+  backendEntry?: (entry: Record<string, unknown>) => Record<string, unknown>;
+}
+
+/** A listening gateway on port 0, configured through `parseConfig` like a real config file. */
+export async function startLiveGateway(options: LiveGatewayOptions): Promise<RunningGateway> {
+  const entries = options.backends.configEntries().map((e) => (options.backendEntry ? options.backendEntry(e) : e));
+  const config = parseConfig(
+    { port: 0, backends: entries, pollIntervalMs: options.pollIntervalMs, ...options.config },
+    { factories: ADAPTER_FACTORIES, env: {} },
+  );
+  return startGatewayServer({ config, factories: ADAPTER_FACTORIES, logger: pino({ level: 'silent' }), host: '127.0.0.1' });
+}
+
+/** A Redis key prefix no other test run uses. */
+export function uniqueRedisPrefix(): string {
+  return `campaign-gateway-test:${randomUUID().slice(0, 8)}:`;
+}
+
+/** Requests for the v2 campaign list (what every v2 counter read costs). */
+export function v2Reads(backends: ReferenceBackendSet): number {
+  return backends.v2.requests.count({ method: 'GET', path: '/v2/campaign/getAll' });
+}
+
+/** Runs one GraphQL operation over HTTP against a listening gateway. */
+export async function execute(baseUrl: string, query: string, variables: Record<string, unknown> = {}): Promise<{ data?: any; errors?: any[] }> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: any; errors?: any[] };
+}
