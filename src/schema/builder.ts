@@ -26,6 +26,8 @@ export const builder = new SchemaBuilder<{
   // Contract fields are non-null unless the contract says otherwise; each nullable one says so.
   defaultFieldNullability: false,
   scopeAuth: {
+    // Check a subscription's scope once, before its poller starts, not on every event.
+    authorizeOnSubscribe: true,
     authScopes: async (context) => ({
       scope: (scope: Scope) => context.caller.scopes.has(scope) || context.caller.scopes.has('campaigns:admin'),
     }),

@@ -60,7 +60,8 @@ builder.mutationFields((t) => ({
   }),
   deleteTouchpoint: t.field({
     type: 'ID',
-    authScopes: { scope: 'campaigns:write' },
+    // A delete like deleteCampaign: a key that may edit content may not destroy it.
+    authScopes: { scope: 'campaigns:delete' },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const { adapter, key } = childTarget(ctx, 'Touchpoint', String(args.id), 'id');

@@ -7,14 +7,39 @@ import { schema } from '../schema/index.js';
 import { createContext, type GatewayContext } from './context.js';
 import { EXAMPLE_QUERY } from './example-query.js';
 import { createKeyResolver, presentedKey, useApiKeys } from './plugins/use-api-keys.js';
+import { useDisableIntrospection } from './plugins/use-disable-introspection.js';
+import { useHealth, type CircuitState } from './plugins/use-health.js';
+import { GatewayMetrics, useMetrics } from './plugins/use-metrics.js';
 import { usePartialErrors } from './plugins/use-partial-errors.js';
+import { useRequestBodyLimit } from './plugins/use-request-body-limit.js';
+import { useRequestLimits, type RequestLimitsOptions } from './plugins/use-request-limits.js';
+
+/** Largest request body read, in bytes; larger ones are refused with 413. Default 1 MiB. */
+export const DEFAULT_MAX_REQUEST_BODY_BYTES = 1024 * 1024;
+
+/** Limits on each request; every one has a default. */
+export interface GatewayLimits extends RequestLimitsOptions {
+  /** Largest request body in bytes, by `Content-Length` and while streaming; default 1 MiB. Larger: HTTP 413. */
+  maxRequestBodyBytes?: number;
+}
 
 /** What {@link createGateway} needs. */
 export interface GatewayOptions {
   backends: BackendSet;
   live: DeliveryStatsHub;
-  config: Pick<GatewayConfig, 'auth' | 'graphiql' | 'introspection'>;
+  config: Pick<GatewayConfig, 'auth' | 'graphiql' | 'introspection'> & Partial<Pick<GatewayConfig, 'backends'>>;
   logger: Logger;
+  /** Request limits; see {@link GatewayLimits} for the defaults. */
+  limits?: GatewayLimits;
+  /**
+   * Metrics served at `/metrics`; default a fresh set. Pass the one whose
+   * `observeUpstreamAttempt` the adapters were built with to count backend calls.
+   */
+  metrics?: GatewayMetrics;
+  /** The breaker state of a backend by name, for `/readyz`; default: every circuit reads `closed`. */
+  circuitOf?: (backend: string) => CircuitState | undefined;
+  /** True while the server shuts down (`/readyz` answers 503). */
+  draining?: () => boolean;
 }
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext>;
@@ -24,13 +49,20 @@ export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext
  * plugins. `main.ts` listens; tests call `gateway.fetch(...)` directly.
  */
 export function createGateway(options: GatewayOptions): Gateway {
-  const scopesOfKey = createKeyResolver(options.config.auth?.apiKeys);
+  const { config } = options;
+  const scopesOfKey = createKeyResolver(config.auth?.apiKeys);
+  const metrics = options.metrics ?? new GatewayMetrics();
+  metrics.countSubscriptionsWith(() => options.live.subscriberCount);
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    // One operation per request: an array body is refused (400) rather than run as a batch.
     batching: false,
-    graphiql: options.config.graphiql ? { title: 'campaign-gateway', defaultQuery: EXAMPLE_QUERY } : false,
+    maxRequestBodySize: options.limits?.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES,
+    // Never attach the original error (stack, upstream body) to a masked one, whatever NODE_ENV says.
+    maskedErrors: { isDev: false },
+    graphiql: config.graphiql ? { title: 'campaign-gateway', defaultQuery: EXAMPLE_QUERY } : false,
     logging: {
       debug: (...args) => options.logger.debug(args.map(String).join(' ')),
       info: (...args) => options.logger.info(args.map(String).join(' ')),
@@ -46,6 +78,18 @@ export function createGateway(options: GatewayOptions): Gateway {
         },
         initial,
       ),
-    plugins: [useApiKeys({ apiKeys: options.config.auth?.apiKeys }), usePartialErrors()],
+    plugins: [
+      useHealth({
+        backends: (config.backends ?? []).map((b) => ({ name: b.name, kind: b.kind, baseUrl: b.baseUrl })),
+        circuitOf: options.circuitOf,
+        draining: options.draining,
+      }),
+      useMetrics({ metrics }),
+      useRequestBodyLimit(),
+      useApiKeys({ apiKeys: config.auth?.apiKeys }),
+      useDisableIntrospection({ allowed: config.introspection }),
+      useRequestLimits({ ...options.limits, blockFieldSuggestions: options.limits?.blockFieldSuggestions ?? !config.introspection }),
+      usePartialErrors(),
+    ],
   }) as Gateway;
 }

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import type { ExecutionArgs } from 'graphql';
+import { GraphQLError, type ExecutionArgs } from 'graphql';
 import type { Gateway } from './create-gateway.js';
 import type { createKeyResolver } from './plugins/use-api-keys.js';
 
@@ -48,7 +48,14 @@ export function attachWebSocket(server: Server, gateway: Gateway, options: WebSo
           params,
           request,
         });
-        const document = parse(params.query);
+        let document;
+        try {
+          document = parse(params.query);
+        } catch (error) {
+          // A syntax error or a refused document (token limit) is the client's: answer it, keep the socket.
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
         const errors = validate(schema, document);
         if (errors.length > 0) return errors;
         return {
