@@ -1,5 +1,8 @@
+import type { BackendAdapter, ChildKey } from '../adapters/adapter.js';
 import type { Message } from '../model/unified.js';
+import { notFound } from '../model/errors.js';
 import { BackendSet } from '../gateway/backend-set.js';
+import type { GatewayContext } from '../server/context.js';
 import { builder, nodeKey, parseNodeKey } from './builder.js';
 import { CampaignRef } from './campaign.js';
 import { DeliveryStatusEnum } from './enums.js';
@@ -8,6 +11,12 @@ import { childConnection, findInPages } from './paging.js';
 import { childTarget } from './mutation-target.js';
 
 export const MessageRef = builder.objectRef<Message>('Message');
+
+/** A message as reads find it: in its campaign's message list (null when the list does not show it). */
+function findMessage(adapter: BackendAdapter, key: ChildKey, ctx: GatewayContext): Promise<Message | null> {
+  if (!adapter.listMessages) return Promise.resolve(null);
+  return findInPages((page) => adapter.listMessages!(key.campaignNativeId, page, ctx.call), (m) => m.nativeId === key.nativeId);
+}
 
 builder.node(MessageRef, {
   description: 'One message to one recipient, with its delivery state.',
@@ -61,6 +70,12 @@ builder.mutationField('resendMessage', (t) =>
     resolve: async (_root, args, ctx) => {
       const { adapter, key } = childTarget(ctx, 'Message', String(args.id), 'id');
       BackendSet.require(adapter, 'RESEND', 'resending messages');
+      // A resend acts only on a message this id reads as. A backend may find a message by
+      // its key alone (v2 does), so an id pairing a real key with another campaign would
+      // resend a message that `node(id)` answers null for; it is not found here either.
+      if (adapter.listMessages && !(await findMessage(adapter, key, ctx))) {
+        throw notFound(`message "${key.nativeId}" of campaign "${key.campaignNativeId}"`, adapter.name);
+      }
       const message = await adapter.resendMessage!(key, ctx.call);
       ctx.loaders.clearAll();
       // Counters change with a resend: viewers of this campaign should not wait for the next poll.

@@ -89,9 +89,13 @@ export function toUpdateRequest(id: number, input: UpdateCampaignInput, backend:
   };
 }
 
-/** A v2 campaign id from a native id: decimal digits within the safe integer range, else null. */
+/**
+ * A v2 campaign id from a native id: decimal digits within the safe integer range,
+ * written as v2 writes them (`String(ID)`, no leading zeros), else null. `"0385"`
+ * is not campaign 385: reads never answer that native id, so writes must not reach 385 by it.
+ */
 export function toCampaignId(nativeId: string): number | null {
-  if (!/^\d{1,15}$/.test(nativeId)) return null;
+  if (!/^(0|[1-9]\d{0,14})$/.test(nativeId)) return null;
   const id = Number(nativeId);
   return Number.isSafeInteger(id) ? id : null;
 }

@@ -126,9 +126,16 @@ export class V2Adapter implements BackendAdapter {
     return toCampaign(await api.createCampaign(this.#http, request, ctx), this.name);
   }
 
+  /** Renames or reschedules a scheduled campaign; an input that changes nothing reads the campaign instead of touching `UpdatedAt`. */
   async updateCampaign(nativeId: string, input: UpdateCampaignInput, ctx: CallContext): Promise<Campaign> {
     const id = this.#campaignIdOrNotFound(nativeId);
     const request = toUpdateRequest(id, input, this.name);
+    if (request.Name === undefined && request.SendAt === undefined) {
+      const [current] = await this.getCampaigns([nativeId], ctx);
+      if (current instanceof Error) throw current;
+      if (!current) throw notFound(`campaign "${nativeId}"`, this.name);
+      return current;
+    }
     return toCampaign(await api.updateCampaign(this.#http, request, ctx), this.name);
   }
 

@@ -160,6 +160,12 @@ describe('campaign create → read → update → delete through GraphQL', () =>
     expect(restored.Name).toBe(`${name} (moved)`);
     expect(Date.parse(restored.SendAt)).toBe(Date.parse('2026-12-02T10:30:00.000Z'));
 
+    // An update that changes nothing answers the campaign without a write (v2 would bump UpdatedAt).
+    harness.backends.v2.requests.clear();
+    const unchanged = await harness.execute(UpdateCampaignDocument, { id: campaign.id, input: {} });
+    expect(unchanged.data!.updateCampaign).toMatchObject({ name: `${name} (moved)`, updatedAt: updated.data!.updateCampaign.updatedAt });
+    expect(writesTo(harness.backends.v2)).toEqual([]);
+
     const deleted = await harness.execute(DeleteCampaignDocument, { id: campaign.id });
     expect(deleted.errors).toBeUndefined();
     expect(deleted.data!.deleteCampaign).toBe(campaign.id);

@@ -18,7 +18,7 @@ export interface ExpectedError {
  * Asserts that a one-field operation failed with exactly one error of this
  * shape, that the field's data is null, and that no stack trace leaked.
  */
-export function expectGatewayError(result: ExecutionResult, expected: ExpectedError): void {
+export function expectGatewayError(result: ExecutionResult<unknown>, expected: ExpectedError): void {
   expect(result.errors, JSON.stringify(result.data)).toHaveLength(1);
   const [error] = result.errors!;
   const extensions = error!.extensions ?? {};
