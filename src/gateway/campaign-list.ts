@@ -127,7 +127,12 @@ function totalCount(parts: BackendPart[], selected: number, filter: CampaignFilt
   return total;
 }
 
+/**
+ * A backend's failure as its one partial error. Anything but a GatewayError is a bug
+ * somewhere between gateway and backend: its own message may hold an upstream body or
+ * a credential, so the client gets a generic one (the error stays in `cause` for logs).
+ */
 function asBackendError(reason: unknown, backend: string): GatewayError {
   if (reason instanceof GatewayError) return reason;
-  return new GatewayError('BACKEND_ERROR', `backend "${backend}" failed while listing campaigns`, { backend, cause: reason });
+  return new GatewayError('BACKEND_ERROR', `listing the campaigns of backend "${backend}" failed unexpectedly`, { backend, cause: reason });
 }

@@ -37,6 +37,22 @@ afterAll(async () => {
 
 const firstOf = (backend: string) => healthy.find((n) => n.backend.name === backend)!;
 
+describe('lists', () => {
+  it('put each failing backend’s error at the path of the list field that asked it, aliases included', async () => {
+    await harness.backends.schemaType.faults.set({ kind: 'refuse' });
+    const result = await harness.execute<Record<string, { nodes: unknown[] }>>(
+      '{ all: campaigns(first: 100) { nodes { id } } onlyOne: campaigns(filter: { backends: ["contact-center"] }) { nodes { id } } healthy: campaigns(filter: { backends: ["growth"] }) { nodes { id } } }',
+    );
+    expect(result.data?.all?.nodes).toHaveLength(healthy.filter((n) => n.backend.name !== 'contact-center').length);
+    expect(result.data?.onlyOne?.nodes).toEqual([]);
+    expect(result.data?.healthy?.nodes).toHaveLength(healthy.filter((n) => n.backend.name === 'growth').length);
+    expect((result.errors as unknown as ClientError[]).map((e) => [e.path, e.extensions?.code, e.extensions?.backend])).toEqual([
+      [['all'], 'BACKEND_UNAVAILABLE', 'contact-center'],
+      [['onlyOne'], 'BACKEND_UNAVAILABLE', 'contact-center'],
+    ]);
+  });
+});
+
 describe('single-object reads fail per field', () => {
   it.each(KINDS)('campaign(id) of a down %s backend is null with one error at ["campaign"]', async (kind) => {
     const down = NAME_OF_KIND[kind];

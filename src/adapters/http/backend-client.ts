@@ -167,20 +167,21 @@ export class BackendHttpClient {
   }
 
   async #send(request: UpstreamRequest, url: string, ctx: CallContext, retries: number): Promise<UpstreamResponse> {
+    const client = followClient(ctx.signal);
     this.#budget.recordRequest();
     const { timeoutMs } = this.#options;
     const deadline = performance.now() + callBudgetMs({ timeoutMs, retries, backoff: this.#options.backoff });
     for (let attempt = 0; ; attempt += 1) {
-      ctx.signal?.throwIfAborted();
+      client?.throwIfAborted();
       const started = performance.now();
       const timeout = AbortSignal.timeout(timeoutMs);
-      const signal = ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout;
+      const signal = client ? AbortSignal.any([client, timeout]) : timeout;
       try {
-        const response = await this.#breaker.fire(request, url, signal, ctx.signal);
+        const response = await this.#breaker.fire(request, url, signal, client);
         this.#report(request, response.status < 400 ? 'ok' : 'client_error', started);
         return response;
       } catch (raw) {
-        if (ctx.signal?.aborted) throw ctx.signal.reason ?? raw;
+        if (client?.aborted) throw client.reason ?? raw;
         const error = this.#toGatewayError(raw);
         const rejected = isOpenBreaker(raw);
         this.#report(request, rejected ? 'circuit_open' : error.code, started);
@@ -191,7 +192,7 @@ export class BackendHttpClient {
         // A Retry-After that leaves no room for one more whole attempt within the budget means giving up now.
         if (hinted !== null && hinted + timeoutMs > deadline - performance.now()) throw error;
         if (!this.#budget.tryTakeRetry()) throw error;
-        await sleep(hinted ?? backoffDelay(attempt, this.#options.backoff), ctx.signal);
+        await sleep(hinted ?? backoffDelay(attempt, this.#options.backoff), client);
       }
     }
   }
@@ -254,6 +255,18 @@ export class BackendHttpClient {
   get basePath(): string {
     return this.#basePath;
   }
+}
+
+/**
+ * A native signal that aborts with the client's. graphql-yoga's server (whatwg-node)
+ * hands out a request signal whose `aborted` stays false after the client went away
+ * once `AbortSignal.any` has linked to it (its `reason` is right, and signals linked
+ * to it do fire), so the gateway reads the client's state from a linked signal only.
+ */
+function followClient(signal: AbortSignal | undefined): AbortSignal | undefined {
+  if (!signal) return undefined;
+  if (signal.aborted || signal.reason !== undefined) throw signal.reason ?? new DOMException('The client went away', 'AbortError');
+  return AbortSignal.any([signal]);
 }
 
 /** A call the breaker refused without sending it. */
