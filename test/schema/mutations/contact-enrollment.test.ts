@@ -70,11 +70,14 @@ describe('enrollContacts on the workspace', () => {
     expect((await state.workspaceCampaign(pausedCampaign.nativeId)).json._count.enrollments).toBe(pausedBefore);
   });
 
-  it('an empty contact list is BAD_USER_INPUT on contactIds and sends nothing', async () => {
-    const campaign = await newWorkspaceCampaign('Enrollment empty');
+  it.each([
+    ['an empty contact list', [] as string[], 'must not be empty'],
+    ['more than 1000 contacts in one call', Array.from({ length: 1001 }, (_, i) => `ct_${i}`), 'at most 1000'],
+  ])('%s is BAD_USER_INPUT on contactIds and sends nothing', async (_case, contactIds, message) => {
+    const campaign = await newWorkspaceCampaign(`Enrollment refused ${contactIds.length}`);
     harness.backends.workspace.requests.clear();
-    const result = await harness.execute(EnrollContactsDocument, { campaignId: campaign.id, contactIds: [] });
-    expectGatewayError(result, { code: 'BAD_USER_INPUT', field: 'contactIds' });
+    const result = await harness.execute(EnrollContactsDocument, { campaignId: campaign.id, contactIds });
+    expectGatewayError(result, { code: 'BAD_USER_INPUT', field: 'contactIds', message });
     expect(writesTo(harness.backends.workspace)).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import {
   TouchpointByIdDocument,
   UpdateTouchpointDocument,
 } from '../../generated/graphql.js';
+import { encodeGlobalId } from '../../../src/model/global-id.js';
 import { startGatewayHarness, type GatewayHarness } from '../../support/gateway-harness.js';
 import { backendState, type BackendState } from './backend-state.js';
 
@@ -38,6 +39,8 @@ async function workflowOf(nativeId: string): Promise<{ nodes: any[]; edges: any[
   expect(answer.status).toBe(200);
   return answer.json.workflow;
 }
+
+const encodeTouchpointId = (campaignNativeId: string, nodeId: string) => encodeGlobalId('Touchpoint', ['growth', campaignNativeId, nodeId]);
 
 const withoutNodes = (nodes: any[], ids: string[]) => nodes.filter((node) => !ids.includes(node.id));
 
@@ -197,5 +200,38 @@ describe('workspace campaign: touchpoints are workflow nodes written as whole wo
     const read = await touchpointsRead(campaign.id);
     expect(read).toHaveLength(before.nodes.length + 20);
     expect(read.map((tp) => tp.id)).toEqual(expect.arrayContaining(created.map((tp) => tp.id)));
+  });
+
+  it('parallel creates, renames and deletes on one campaign all take effect', async () => {
+    const campaign = await campaignIdNamed('growth', 'Order Confirmation');
+    const doomed = await Promise.all(
+      [0, 1, 2].map((i) =>
+        harness.execute(CreateTouchpointDocument, { input: { campaignId: campaign.id, name: `Doomed ${i}`, type: 'ACTION', rawType: 'REMOVE_TAG', config: { tag: `d${i}` } } }),
+      ),
+    );
+    const before = await workflowOf(campaign.nativeId);
+    const doomedIds = doomed.map((result) => result.data!.createTouchpoint);
+    const survivors = before.nodes.filter((node) => !doomedIds.some((tp) => tp.nativeId === node.id));
+
+    const results = await Promise.all([
+      ...[0, 1, 2, 3].map((i) =>
+        harness.execute(CreateTouchpointDocument, { input: { campaignId: campaign.id, name: `Mixed ${i}`, type: 'ACTION', rawType: 'ADD_TAG', config: { tag: `m${i}` } } }),
+      ),
+      ...survivors.map((node) =>
+        harness.execute(UpdateTouchpointDocument, {
+          id: encodeTouchpointId(campaign.nativeId, node.id),
+          input: { name: `${node.name} (renamed)` },
+        }),
+      ),
+      ...doomedIds.map((tp) => harness.execute(DeleteTouchpointDocument, { id: tp.id })),
+    ]);
+    for (const result of results) expect(result.errors).toBeUndefined();
+
+    const after = await workflowOf(campaign.nativeId);
+    expect(after.nodes.map((node) => node.id)).not.toEqual(expect.arrayContaining(doomedIds.map((tp) => tp.nativeId)));
+    for (const node of survivors) expect(after.nodes.find((n) => n.id === node.id)).toEqual({ ...node, name: `${node.name} (renamed)`, position: expect.any(Number) });
+    expect(after.nodes.filter((node) => node.name?.startsWith('Mixed ')).map((node) => node.name).sort()).toEqual(['Mixed 0', 'Mixed 1', 'Mixed 2', 'Mixed 3']);
+    expect(after.nodes).toHaveLength(survivors.length + 4);
+    expect(after.edges).toEqual(before.edges);
   });
 });

@@ -274,6 +274,29 @@ describe('a write that fails is sent exactly once', () => {
     });
   });
 
+  it.each(CASES)('$name: a 500 on the first request of the call retries only a read, never the write', async ({ backend, backendName, write, prepare }) => {
+    await withHarness({}, async (harness) => {
+      const run = await prepare(harness);
+      const reference = harness.backends[backend];
+      reference.requests.clear();
+      await reference.faults.set({ kind: 'status500', times: 1 });
+      const result = await run();
+      const [first] = reference.requests.list();
+      expect(matching(reference, write)).toHaveLength(1);
+      if (first!.method === write.method && write.path.test(first!.path)) {
+        // The write came first and failed: no second attempt.
+        expectGatewayError(result, { code: 'BACKEND_UNAVAILABLE', backend: backendName });
+      } else {
+        // A read came first: it was retried, and the write that followed went once.
+        expect(first!.method).toBe('GET');
+        const requests = reference.requests.list();
+        const beforeWrite = requests.slice(0, requests.findIndex((r) => r.method === write.method && write.path.test(r.path)));
+        expect(beforeWrite.filter((r) => r.method === 'GET' && r.path === first!.path)).toHaveLength(2);
+        expect(result.errors?.[0]?.extensions?.['code']).not.toBe('BACKEND_UNAVAILABLE');
+      }
+    });
+  });
+
   it.each(CASES)('$name: a 429 with Retry-After answers BACKEND_UNAVAILABLE after one attempt', async ({ backend, backendName, write, prepare }) => {
     await withHarness({}, async (harness) => {
       const run = await prepare(harness);
