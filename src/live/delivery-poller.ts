@@ -149,11 +149,12 @@ export class DeliveryPoller {
       if (this.#last) this.#notifyReading(this.#last);
       return;
     }
+    // A reading that lands after stop() is still the newest one: keep it for the next watch.
+    this.#notifyReading(stats);
     if (!this.#running) return;
     this.#failures = 0;
     this.#nextReadAt = this.#now() + this.#options.intervalMs;
     this.#report(stats);
-    this.#notifyReading(stats);
   }
 
   #backoffMs(): number {

@@ -77,6 +77,8 @@ export class DeliveryStatsHub {
   readonly #lease: PollLease;
   readonly #latest: LatestReadings;
   readonly #releases = new Set<Promise<void>>();
+  /** Backend reads in flight by campaign: a new watch's poller joins one a stopped watch left running. */
+  readonly #reads = new Map<string, Promise<LiveDeliveryStats>>();
   readonly #counters: HubCounters = { polls: 0, failedPolls: 0, firstReads: 0, keptStarts: 0 };
   #closed = false;
 
@@ -164,7 +166,7 @@ export class DeliveryStatsHub {
     const poller = new DeliveryPoller({
       intervalMs: this.options.pollIntervalMs,
       maxBackoffMs: this.options.maxBackoffMs,
-      read: () => this.#poll(campaign),
+      read: () => this.#poll(id, campaign),
       mayPoll: () => this.#lease.acquire(id),
       onChange: (stats) => this.#bus.publish(statsTopic(id), stats),
       onReading: (reading) => void this.#latest.set(id, reading),
@@ -224,14 +226,23 @@ export class DeliveryStatsHub {
     void release.finally(() => this.#releases.delete(release));
   }
 
-  async #poll(campaign: WatchedCampaign): Promise<LiveDeliveryStats> {
+  /**
+   * A poller's read. Subscribers that come and go faster than the backend
+   * answers start a new watch while the last one's read is still running; they
+   * share that read instead of sending another.
+   */
+  #poll(id: string, campaign: WatchedCampaign): Promise<LiveDeliveryStats> {
+    const running = this.#reads.get(id);
+    if (running) return running;
     this.#counters.polls += 1;
-    try {
-      return await this.#read(campaign);
-    } catch (error) {
-      this.#counters.failedPolls += 1;
-      throw error;
-    }
+    const read = this.#read(campaign)
+      .catch((error: unknown) => {
+        this.#counters.failedPolls += 1;
+        throw error;
+      })
+      .finally(() => this.#reads.delete(id));
+    this.#reads.set(id, read);
+    return read;
   }
 
   async #read(campaign: WatchedCampaign): Promise<LiveDeliveryStats> {

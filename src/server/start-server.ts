@@ -73,8 +73,11 @@ export async function startGatewayServer(options: StartServerOptions): Promise<R
       await gateway.dispose();
       // In-flight requests finish on their own; anything still open after that is cut.
       const timer = setTimeout(() => server.closeAllConnections(), 8000);
+      // SSE responses end with the hub's streams, so their keep-alive connections turn idle only now: close those as they do.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
       await closed;
       clearTimeout(timer);
+      clearInterval(sweep);
       await backends.close();
       await live.close();
     },

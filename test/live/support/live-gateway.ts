@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { ADAPTER_FACTORIES } from '../../../src/adapters/registry.js';
 import { parseConfig } from '../../../src/config/load-config.js';
+import { BackendSet } from '../../../src/gateway/backend-set.js';
 import { campaignGlobalId } from '../../../src/model/global-id.js';
 import { ManualClock } from '../../../src/reference-backends/shared/clock.js';
 import { startAllReferenceBackends, type ReferenceBackendSet } from '../../../src/reference-backends/start-all.js';
@@ -57,4 +58,44 @@ export async function execute(baseUrl: string, query: string, variables: Record<
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as { data?: any; errors?: any[] };
+}
+
+/** The adapters of a gateway (no server) in front of `backends`, for tests that drive the hub directly. */
+export function createAdapters(backends: ReferenceBackendSet, entry?: (e: Record<string, unknown>) => Record<string, unknown>): BackendSet {
+  const config = parseConfig(
+    { port: 0, backends: backends.configEntries().map((e) => (entry ? entry(e) : e)) },
+    { factories: ADAPTER_FACTORIES, env: {} },
+  );
+  const byKind = new Map(ADAPTER_FACTORIES.map((f) => [f.kind, f]));
+  return new BackendSet(config.backends.map((e) => byKind.get(e.kind)!.create(e, { logger: pino({ level: 'silent' }) })));
+}
+
+/** Reads every value a hub stream yields into `into` until the stream ends. */
+export function drain<T>(stream: AsyncIterator<T>, into: T[]): Promise<void> {
+  return (async () => {
+    for (;;) {
+      const { value, done } = await stream.next();
+      if (done) return;
+      into.push(value);
+    }
+  })();
+}
+
+/**
+ * Creates a v2 campaign that sends at once to `recipients` contacts, so that
+ * delivery moves on many `advance()` ticks (the seeded ones finish in two).
+ * Answers its global id.
+ */
+export async function createDeliveringV2Campaign(baseUrl: string, backends: ReferenceBackendSet, recipients = 60): Promise<string> {
+  const template = backends.v2.templates.find((t) => t.name === 'order_confirmation')!;
+  const result = await execute(baseUrl, 'mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }', {
+    input: {
+      backend: V2,
+      name: `Live counters ${randomUUID().slice(0, 8)}`,
+      templateId: template.id,
+      recipients: Array.from({ length: recipients }, (_, i) => ({ contactId: `+9665${String(10_000_000 + i)}`, params: [`Guest ${i}`, `A-${i}`] })),
+    },
+  });
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data.createCampaign.id as string;
 }
