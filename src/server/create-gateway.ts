@@ -84,12 +84,13 @@ export function createGateway(options: GatewayOptions): Gateway {
         circuitOf: options.circuitOf,
         draining: options.draining,
       }),
-      useMetrics({ metrics }),
       useRequestBodyLimit(),
       useApiKeys({ apiKeys: config.auth?.apiKeys }),
       useDisableIntrospection({ allowed: config.introspection }),
       useRequestLimits({ ...options.limits, blockFieldSuggestions: options.limits?.blockFieldSuggestions ?? !config.introspection }),
       usePartialErrors(),
+      // Last, so that it sees each result as the client will (partial errors appended).
+      useMetrics({ metrics }),
     ],
   }) as Gateway;
 }

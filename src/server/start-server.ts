@@ -1,13 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import type { AdapterFactory } from '../adapters/adapter.js';
+import type { AdapterDeps, AdapterFactory } from '../adapters/adapter.js';
+import type { BackendHttpClient } from '../adapters/http/backend-client.js';
 import type { GatewayConfig } from '../config/gateway-config.js';
 import { BackendSet } from '../gateway/backend-set.js';
 import { createLiveBackplane } from '../live/create-live-backplane.js';
 import { DeliveryStatsHub } from '../live/delivery-stats-hub.js';
 import { createGateway, type Gateway } from './create-gateway.js';
 import { createKeyResolver } from './plugins/use-api-keys.js';
+import { GatewayMetrics } from './plugins/use-metrics.js';
 import { attachWebSocket } from './websocket.js';
 
 /** Options of {@link startGatewayServer}. */
@@ -27,6 +29,8 @@ export interface RunningGateway {
   backends: BackendSet;
   live: DeliveryStatsHub;
   server: Server;
+  /** The gateway's Prometheus metrics (also served at `/metrics`). */
+  metrics: GatewayMetrics;
   /** Stops accepting, finishes in-flight requests, closes subscriptions, pollers and pools. */
   close(): Promise<void>;
 }
@@ -35,7 +39,16 @@ export interface RunningGateway {
 export async function startGatewayServer(options: StartServerOptions): Promise<RunningGateway> {
   const { config, logger } = options;
   const byKind = new Map(options.factories.map((f) => [f.kind, f]));
-  const backends = new BackendSet(config.backends.map((entry) => byKind.get(entry.kind)!.create(entry, { logger })));
+  const metrics = new GatewayMetrics();
+  const httpClients = new Map<string, BackendHttpClient>();
+  const deps: AdapterDeps = {
+    logger,
+    onUpstreamAttempt: metrics.observeUpstreamAttempt,
+    onHttpClient: (client) => httpClients.set(client.backend, client),
+  };
+  const backends = new BackendSet(config.backends.map((entry) => byKind.get(entry.kind)!.create(entry, deps)));
+  metrics.readCircuitsWith(() => [...httpClients.values()].map((c) => ({ backend: c.backend, open: c.circuitState === 'open' })));
+  let draining = false;
   // With redisUrl: events, poll leases and the newest readings in Redis, so replicas share subscriptions.
   const live = await createLiveBackplane({
     redisUrl: config.redisUrl,
@@ -45,7 +58,15 @@ export async function startGatewayServer(options: StartServerOptions): Promise<R
     logger,
   });
   const hub = new DeliveryStatsHub({ backends, bus: live.bus, lease: live.lease, latest: live.latest, pollIntervalMs: config.pollIntervalMs });
-  const gateway = createGateway({ backends, live: hub, config, logger });
+  const gateway = createGateway({
+    backends,
+    live: hub,
+    config,
+    logger,
+    metrics,
+    circuitOf: (name) => httpClients.get(name)?.circuitState,
+    draining: () => draining,
+  });
 
   const server = createServer(gateway);
   const ws = attachWebSocket(server, gateway, {
@@ -65,7 +86,9 @@ export async function startGatewayServer(options: StartServerOptions): Promise<R
     backends,
     live: hub,
     server,
+    metrics,
     async close() {
+      draining = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await ws.close();

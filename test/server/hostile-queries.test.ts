@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postGraphQL, startListeningGateway, type ListeningGateway } from './support/listening-gateway.js';
+import { webSocketSession } from './support/transports.js';
 
 /**
  * Documents and requests built to make the gateway work too hard, or to
@@ -70,6 +71,21 @@ describe('documents over a limit are refused before any backend is called', () =
     expect(body.errors![0]!.extensions).toMatchObject({ code, limit });
     expect(upstreamCalls()).toBe(0);
     await expectStillServing();
+  });
+
+  it('over WebSocket too: each refused with its limit named, and the socket stays open for the next operation', async () => {
+    const session = webSocketSession(gw.endpoint, undefined);
+    try {
+      const deep = await session.run({ query: `{ campaign(id: "x") { ${'touchpoints { campaign { '.repeat(5)}id${' } }'.repeat(5)} } }` });
+      expect(deep.errors?.[0]).toMatchObject({ message: expect.stringMatching(/depth limit of 10 exceeded/), extensions: { limit: 'maxDepth' } });
+      const long = await session.run({ query: `{ backends { ${'name '.repeat(2001)}} }` });
+      expect(long.errors?.[0]).toMatchObject({ message: expect.stringMatching(/Token limit of 2000 exceeded/), extensions: { limit: 'maxTokens' } });
+      const fine = await session.run({ query: '{ backends { name } }' });
+      expect(fine.errors).toBeUndefined();
+      expect(session.closeCode()).toBeUndefined();
+    } finally {
+      await session.dispose();
+    }
   });
 
   it('lets a full page of 100 campaigns with every field, touchpoints and counters through', async () => {

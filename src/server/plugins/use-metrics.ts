@@ -111,8 +111,8 @@ export class GatewayMetrics {
     this.#requestDuration.observe({ operation: name, type }, durationMs / 1000);
   }
 
-  #operationLabel(operation: string | null): string {
-    if (!operation) return 'anonymous';
+  #operationLabel(operation: unknown): string {
+    if (typeof operation !== 'string' || !operation) return 'anonymous';
     const name = operation.slice(0, 64);
     if (this.#operationNames.has(name)) return name;
     if (this.#operationNames.size >= MAX_OPERATION_NAMES) return 'other';
@@ -177,7 +177,16 @@ export function useMetrics(options: MetricsOptions): Plugin {
     },
     onParams({ params, request }) {
       const state = states.get(request);
-      if (state) state.operation = params.operationName ?? null;
+      // Parameters are unchecked client input here (yoga refuses a non-string name later).
+      if (state) state.operation = typeof params.operationName === 'string' ? params.operationName : null;
+    },
+    onParse({ context }) {
+      // Known before validation, so that a refused document is still counted under its name.
+      const request = (context as { request?: Request }).request;
+      const state = request && states.get(request);
+      return ({ result }) => {
+        if (state && result && 'kind' in result) Object.assign(state, describe(result, state.operation ?? undefined));
+      };
     },
     onExecute({ args }) {
       const { state, viaHttp } = stateOf(args.contextValue as { request?: Request });
@@ -207,7 +216,11 @@ export function useMetrics(options: MetricsOptions): Plugin {
       const state = states.get(request);
       if (!state) return;
       states.delete(request);
-      metrics.recordRequest(state.operation, state.type, state.outcome ?? 'rejected', performance.now() - state.started);
+      try {
+        metrics.recordRequest(state.operation, state.type, state.outcome ?? 'rejected', performance.now() - state.started);
+      } catch {
+        // Counting must never break serving: a throw here would escape the response handler.
+      }
     },
   };
 }

@@ -1,4 +1,4 @@
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { ADAPTER_FACTORIES } from '../../../src/adapters/registry.js';
 import { parseConfig } from '../../../src/config/load-config.js';
 import { ManualClock } from '../../../src/reference-backends/shared/clock.js';
@@ -13,6 +13,8 @@ export interface ListeningGatewayOptions {
   backendEntry?: (entry: Record<string, unknown>) => Record<string, unknown>;
   /** Whether the process counts as production (GraphiQL and introspection default off); default false. */
   production?: boolean;
+  /** Default: silent. */
+  logger?: Logger;
 }
 
 /** A gateway listening on a loopback port in front of the four seeded reference backends. */
@@ -32,7 +34,7 @@ export async function startListeningGateway(options: ListeningGatewayOptions = {
     { port: 0, backends: entries, pollIntervalMs: 100, ...options.config },
     { factories: ADAPTER_FACTORIES, env: {}, production: options.production ?? false },
   );
-  const running = await startGatewayServer({ config, factories: ADAPTER_FACTORIES, logger: pino({ level: 'silent' }), host: '127.0.0.1' });
+  const running = await startGatewayServer({ config, factories: ADAPTER_FACTORIES, logger: options.logger ?? pino({ level: 'silent' }), host: '127.0.0.1' });
   return {
     url: running.url,
     endpoint: `${running.url}/graphql`,
