@@ -111,8 +111,12 @@ describe('a storm of timeouts', () => {
     const opening = harness.backends.v2.requests.count();
     expect(opening).toBeLessThanOrEqual(VOLUME_THRESHOLD);
 
-    const { errors, elapsedMs } = await storm(harness, ids, 10);
-    errors.forEach(onlyBroadcastUnavailable);
+    const before = performance.now();
+    for (let i = 0; i < 10; i += 1) {
+      const result = await harness.execute('{ campaigns(filter: { backends: ["broadcast"] }) { nodes { id } } }');
+      onlyBroadcastUnavailable(result.errors as unknown as ClientError[]);
+    }
+    const elapsedMs = performance.now() - before;
     expect(harness.backends.v2.requests.count()).toBe(opening);
     // Ten queries together took less than one attempt's timeout each would have.
     expect(elapsedMs).toBeLessThan(10 * 200);
