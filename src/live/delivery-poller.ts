@@ -6,11 +6,13 @@ export interface DeliveryPollerOptions {
   /** Reads the current counters from the backend. */
   read: () => Promise<DeliveryStats>;
   /** Called with each reading that differs from the previous one (and when the counters turn stale or fresh). */
-  onChange: (stats: LiveDeliveryStats) => void;
+  onChange: (reading: StatsReading) => void;
   /** Called after every read, changed or not, and after a failed one while counters are known (as stale). */
   onReading?: (reading: StatsReading) => void;
   /** Whether this replica should poll now (the lease), asked on every tick; default always. Must not reject. */
   mayPoll?: () => Promise<boolean>;
+  /** Called on each tick on which another replica polls (`mayPoll` said no). */
+  onIdleTick?: () => void;
   /** Poll interval in ms. */
   intervalMs: number;
   /** Longest wait between reads while the backend fails; default 60 000 ms. */
@@ -133,7 +135,11 @@ export class DeliveryPoller {
       }
     }
     this.#holding = held;
-    if (!this.#running || !held) return;
+    if (!this.#running) return;
+    if (!held) {
+      this.#options.onIdleTick?.();
+      return;
+    }
     if (!force && this.#now() < this.#nextReadAt - EARLY_MS) return;
 
     this.#polls += 1;
@@ -145,16 +151,19 @@ export class DeliveryPoller {
       this.#failures += 1;
       this.#failedPolls += 1;
       this.#nextReadAt = this.#now() + this.#backoffMs();
-      if (this.#last && !this.#last.stale) this.#report({ ...this.#last, stale: true });
-      if (this.#last) this.#notifyReading(this.#last);
+      if (!this.#last) return;
+      const reading = { stats: this.#last.stale ? this.#last : { ...this.#last, stale: true }, at: this.#now() };
+      this.#notifyReading(reading);
+      this.#report(reading);
       return;
     }
     // A reading that lands after stop() is still the newest one: keep it for the next watch.
-    this.#notifyReading(stats);
+    const reading = { stats, at: this.#now() };
+    this.#notifyReading(reading);
     if (!this.#running) return;
     this.#failures = 0;
     this.#nextReadAt = this.#now() + this.#options.intervalMs;
-    this.#report(stats);
+    this.#report(reading);
   }
 
   #backoffMs(): number {
@@ -162,20 +171,20 @@ export class DeliveryPoller {
     return Math.min(exponential, this.#options.maxBackoffMs ?? 60_000);
   }
 
-  #report(stats: LiveDeliveryStats): void {
-    const changed = countersChanged(this.#last, stats);
-    this.#last = stats;
+  #report(reading: StatsReading): void {
+    const changed = countersChanged(this.#last, reading.stats);
+    this.#last = reading.stats;
     if (!changed) return;
     try {
-      this.#options.onChange(stats);
+      this.#options.onChange(reading);
     } catch {
       // Delivery problems are the bus's to report; polling goes on.
     }
   }
 
-  #notifyReading(stats: LiveDeliveryStats): void {
+  #notifyReading(reading: StatsReading): void {
     try {
-      this.#options.onReading?.({ stats, at: this.#now() });
+      this.#options.onReading?.(reading);
     } catch {
       // A reading that cannot be kept only costs a later subscriber one read.
     }

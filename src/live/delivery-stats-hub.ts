@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { PubSub } from 'graphql-yoga';
 import { GatewayError, notFound, unsupported } from '../model/errors.js';
 import { campaignGlobalId } from '../model/global-id.js';
@@ -6,7 +7,7 @@ import { DeliveryPoller } from './delivery-poller.js';
 import { MemoryLatestReadings, type LatestReadings } from './latest-readings.js';
 import { busFromPubSub, createMemoryBus, type LiveBus } from './live-bus.js';
 import { defaultLeaseTtlMs, localLease, type PollLease } from './poll-lease.js';
-import type { LiveDeliveryStats, StatsReading } from './stats-event.js';
+import { countersChanged, type LiveDeliveryStats, type StatsReading } from './stats-event.js';
 import { StatsStream } from './stats-stream.js';
 
 /** A campaign whose counters are watched. */
@@ -17,7 +18,7 @@ export interface WatchedCampaign {
 
 /** Topics of the live bus: counter changes per campaign, and refresh requests for the polling replica. */
 export type LiveTopics = {
-  [topic: `deliveryStats:${string}`]: [LiveDeliveryStats];
+  [topic: `deliveryStats:${string}`]: [StatsReading];
   [topic: `deliveryStatsRefresh:${string}`]: [true];
 };
 
@@ -51,6 +52,8 @@ export interface HubCounters {
   firstReads: number;
   /** New watches that started from a kept reading, without a read. */
   keptStarts: number;
+  /** Changes a non-polling replica took from the kept reading because their event never arrived. */
+  reconciled: number;
 }
 
 interface Watch {
@@ -61,6 +64,12 @@ interface Watch {
   /** Settles when the watch has its first value and its poller runs. */
   opening: Promise<void>;
   stopped: boolean;
+  /** Events received so far; a reconciliation that saw one arrive meanwhile is dropped. */
+  events: number;
+  /** The replica and time of the newest reading taken. */
+  lastBy: string | undefined;
+  lastAt: number;
+  reconciling: boolean;
   stopListening: () => void;
 }
 
@@ -79,7 +88,9 @@ export class DeliveryStatsHub {
   readonly #releases = new Set<Promise<void>>();
   /** Backend reads in flight by campaign: a new watch's poller joins one a stopped watch left running. */
   readonly #reads = new Map<string, Promise<LiveDeliveryStats>>();
-  readonly #counters: HubCounters = { polls: 0, failedPolls: 0, firstReads: 0, keptStarts: 0 };
+  /** Marks this replica's readings, so others can order the readings of each replica. */
+  readonly #replica = randomUUID();
+  readonly #counters: HubCounters = { polls: 0, failedPolls: 0, firstReads: 0, keptStarts: 0, reconciled: 0 };
   #closed = false;
 
   constructor(private readonly options: DeliveryStatsHubOptions) {
@@ -168,15 +179,27 @@ export class DeliveryStatsHub {
       maxBackoffMs: this.options.maxBackoffMs,
       read: () => this.#poll(id, campaign),
       mayPoll: () => this.#lease.acquire(id),
-      onChange: (stats) => this.#bus.publish(statsTopic(id), stats),
-      onReading: (reading) => void this.#latest.set(id, reading),
+      onChange: (reading) => this.#bus.publish(statsTopic(id), { ...reading, by: this.#replica }),
+      onReading: (reading) => void this.#latest.set(id, { ...reading, by: this.#replica }),
+      onIdleTick: () => void this.#reconcile(watch),
     });
-    const watch: Watch = { id, campaign, poller, streams: new Set(), opening: Promise.resolve(), stopped: false, stopListening: () => {} };
+    const watch: Watch = {
+      id,
+      campaign,
+      poller,
+      streams: new Set(),
+      opening: Promise.resolve(),
+      stopped: false,
+      events: 0,
+      lastBy: undefined,
+      lastAt: 0,
+      reconciling: false,
+      stopListening: () => {},
+    };
     // Every change, this replica's or another's, reaches the streams through here.
     const offStats = this.#bus.subscribe(statsTopic(id), (payload) => {
-      const stats = payload as LiveDeliveryStats;
-      poller.observe(stats);
-      for (const stream of watch.streams) stream.push(stats);
+      watch.events += 1;
+      this.#accept(watch, payload as StatsReading);
     });
     const offRefresh = this.#bus.subscribe(refreshTopic(id), () => poller.pollNow());
     watch.stopListening = () => {
@@ -201,14 +224,55 @@ export class DeliveryStatsHub {
     if (watch.stopped) return;
     if (kept) {
       this.#counters.keptStarts += 1;
-      if (!watch.poller.last) watch.poller.seed(kept);
+      this.#seed(watch, kept);
     } else {
       this.#counters.firstReads += 1;
-      const reading: StatsReading = { stats: await this.#read(watch.campaign), at: Date.now() };
-      if (!watch.poller.last) watch.poller.seed(reading);
+      const reading: StatsReading = { stats: await this.#read(watch.campaign), at: Date.now(), by: this.#replica };
+      this.#seed(watch, reading);
       void this.#latest.set(watch.id, reading);
     }
     if (!watch.stopped) watch.poller.start();
+  }
+
+  /** Takes a reading as the newest, unless the same replica already sent a later one (a late duplicate). */
+  #accept(watch: Watch, reading: StatsReading): void {
+    if (reading.by !== undefined && reading.by === watch.lastBy && reading.at < watch.lastAt) return;
+    watch.lastBy = reading.by;
+    watch.lastAt = reading.at;
+    watch.poller.observe(reading.stats);
+    for (const stream of watch.streams) stream.push(reading.stats);
+  }
+
+  /**
+   * On a replica that does not poll, compares the counters with the reading the
+   * polling replica keeps, once per interval. Redis pub/sub delivers at most
+   * once: a message published while this replica's subscriber connection was
+   * down is gone, and for a finished campaign no later change would ever
+   * correct it. A reading fetched while an event arrived may be older than
+   * that event, so it is dropped (the next tick tries again).
+   */
+  async #reconcile(watch: Watch): Promise<void> {
+    if (watch.reconciling || !watch.poller.last) return;
+    watch.reconciling = true;
+    try {
+      const seen = watch.events;
+      const kept = await this.#latest.get(watch.id);
+      if (!kept || watch.stopped || watch.events !== seen) return;
+      if (countersChanged(watch.poller.last, kept.stats)) {
+        this.#counters.reconciled += 1;
+        this.#accept(watch, kept);
+      }
+    } finally {
+      watch.reconciling = false;
+    }
+  }
+
+  /** The first value, unless an event came in while it was fetched (that one is newer). */
+  #seed(watch: Watch, reading: StatsReading): void {
+    if (watch.poller.last) return;
+    watch.poller.seed(reading);
+    watch.lastBy = reading.by;
+    watch.lastAt = reading.at;
   }
 
   #detach(watch: Watch, stream: StatsStream): void {

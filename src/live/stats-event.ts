@@ -9,8 +9,10 @@ export interface LiveDeliveryStats extends DeliveryStats {
 /** A reading of one campaign's counters and when it was made. */
 export interface StatsReading {
   stats: LiveDeliveryStats;
-  /** Epoch ms of the read. */
+  /** Epoch ms of the read, by the clock of the replica that made it. */
   at: number;
+  /** The replica that made it (readings of one replica are ordered by `at`). */
+  by?: string;
 }
 
 /** Whether two readings differ in anything a viewer sees. */

@@ -23,7 +23,7 @@ function setup(options: { held?: () => boolean } = {}) {
       state.leaseAsks += 1;
       return options.held?.() ?? true;
     },
-    onChange: (s) => state.changes.push(s),
+    onChange: (r) => state.changes.push(r.stats),
   });
   return {
     state,
