@@ -43,7 +43,8 @@ export const DEFAULT_KEY_PREFIX = 'campaign-gateway:';
 export async function createLiveBackplane(options: LiveBackplaneOptions): Promise<LiveBackplane> {
   const ttlMs = options.leaseTtlMs ?? defaultLeaseTtlMs(options.pollIntervalMs);
   if (!options.redisUrl) {
-    return { bus: createMemoryBus(), lease: localLease, latest: new MemoryLatestReadings(ttlMs), close: async () => {} };
+    // One replica: a kept reading is as good as a poll for one interval, no longer.
+    return { bus: createMemoryBus(), lease: localLease, latest: new MemoryLatestReadings(options.pollIntervalMs), close: async () => {} };
   }
   const prefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
   const { logger } = options;

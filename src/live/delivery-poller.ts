@@ -140,7 +140,11 @@ export class DeliveryPoller {
       this.#options.onIdleTick?.();
       return;
     }
-    if (!force && this.#now() < this.#nextReadAt - EARLY_MS) return;
+    if (!force && this.#now() < this.#nextReadAt - EARLY_MS) {
+      // Backing off: no read, but the stale counters stay on record for new subscribers.
+      if (this.#failures > 0 && this.#last) this.#notifyReading({ stats: this.#last, at: this.#now() });
+      return;
+    }
 
     this.#polls += 1;
     let stats: LiveDeliveryStats;

@@ -6,7 +6,7 @@ import type { BackendSet } from '../gateway/backend-set.js';
 import { DeliveryPoller } from './delivery-poller.js';
 import { MemoryLatestReadings, type LatestReadings } from './latest-readings.js';
 import { busFromPubSub, createMemoryBus, type LiveBus } from './live-bus.js';
-import { defaultLeaseTtlMs, localLease, type PollLease } from './poll-lease.js';
+import { localLease, type PollLease } from './poll-lease.js';
 import { countersChanged, type LiveDeliveryStats, type StatsReading } from './stats-event.js';
 import { StatsStream } from './stats-stream.js';
 
@@ -34,7 +34,7 @@ export interface DeliveryStatsHubOptions {
   pubsub?: PubSub<LiveTopics>;
   /** Which replica polls; default: this one (single replica). */
   lease?: PollLease;
-  /** Where the newest reading of each campaign is kept for new watches; default in-process for the lease TTL. */
+  /** Where the newest reading of each campaign is kept for new watches; default in-process for one poll interval. */
   latest?: LatestReadings;
   /** Poll interval in ms (config `pollIntervalMs`). */
   pollIntervalMs: number;
@@ -96,7 +96,7 @@ export class DeliveryStatsHub {
   constructor(private readonly options: DeliveryStatsHubOptions) {
     this.#bus = options.bus ?? (options.pubsub ? busFromPubSub(options.pubsub as never) : createMemoryBus());
     this.#lease = options.lease ?? localLease;
-    this.#latest = options.latest ?? new MemoryLatestReadings(defaultLeaseTtlMs(options.pollIntervalMs));
+    this.#latest = options.latest ?? new MemoryLatestReadings(options.pollIntervalMs);
   }
 
   /** Campaigns watched by this replica now (for metrics and leak checks). */
