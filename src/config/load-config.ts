@@ -19,9 +19,15 @@ function formatPath(prefix: string, path: readonly PropertyKey[]): string {
   return out || '(root)';
 }
 
-function issueLines(prefix: string, error: z.ZodError, kind?: string): string[] {
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return value;
+}
+
+function issueLines(prefix: string, error: z.ZodError, input: unknown, kind?: string): string[] {
   return error.issues.map((issue) => {
-    const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
+    const missing = issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined;
     const message = missing ? (kind ? `required for kind ${kind}` : 'required') : issue.message;
     return `${formatPath(prefix, issue.path)}: ${message}`;
   });
@@ -43,7 +49,7 @@ export function parseConfig(input: unknown, options: ParseConfigOptions): Gatewa
   const problems = missing.map((m) => `${m.path}: environment variable ${m.name} is not set`);
 
   const top = gatewayConfigSchema.safeParse(value);
-  if (!top.success) problems.push(...issueLines('', top.error));
+  if (!top.success) problems.push(...issueLines('', top.error, value));
 
   const backends: BackendConfig[] = [];
   const rawBackends = Array.isArray((value as { backends?: unknown })?.backends) ? ((value as { backends: unknown[] }).backends) : [];
@@ -53,7 +59,7 @@ export function parseConfig(input: unknown, options: ParseConfigOptions): Gatewa
     const prefix = `backends[${i}]`;
     const common = commonBackendSchema.safeParse(entry);
     if (!common.success) {
-      problems.push(...issueLines(prefix, common.error));
+      problems.push(...issueLines(prefix, common.error, entry));
       return;
     }
     const factory = byKind.get(common.data.kind);
@@ -65,7 +71,7 @@ export function parseConfig(input: unknown, options: ParseConfigOptions): Gatewa
     seen.add(common.data.name);
     const own = factory.configSchema.safeParse(entry);
     if (!own.success) {
-      problems.push(...issueLines(prefix, own.error, factory.kind));
+      problems.push(...issueLines(prefix, own.error, entry, factory.kind));
       return;
     }
     backends.push({ ...common.data, ...(own.data as object) } as BackendConfig);
