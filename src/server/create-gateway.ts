@@ -11,6 +11,7 @@ import { useDisableIntrospection } from './plugins/use-disable-introspection.js'
 import { useHealth, type CircuitState } from './plugins/use-health.js';
 import { GatewayMetrics, useMetrics } from './plugins/use-metrics.js';
 import { usePartialErrors } from './plugins/use-partial-errors.js';
+import { useInputErrorFields } from './plugins/use-input-error-fields.js';
 import { useRequestBodyLimit } from './plugins/use-request-body-limit.js';
 import { useRequestLimits, type RequestLimitsOptions } from './plugins/use-request-limits.js';
 
@@ -89,6 +90,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       useDisableIntrospection({ allowed: config.introspection }),
       useRequestLimits({ ...options.limits, blockFieldSuggestions: options.limits?.blockFieldSuggestions ?? !config.introspection }),
       usePartialErrors(),
+      useInputErrorFields(),
       // Last, so that it sees each result as the client will (partial errors appended).
       useMetrics({ metrics }),
     ],
