@@ -79,6 +79,10 @@ interface Watch {
  * last. Its poller reads the backend only while this replica holds the
  * campaign's lease, and publishes changes on the bus, so that with Redis
  * subscribers on every replica get each change once while one replica polls.
+ *
+ * Every read is also kept (`latest`): a new watch starts from it instead of
+ * reading the backend, and a replica that does not poll checks it once per
+ * interval, so a change whose event got lost still reaches its subscribers.
  */
 export class DeliveryStatsHub {
   readonly #watches = new Map<string, Watch>();
