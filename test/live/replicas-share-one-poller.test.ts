@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReferenceBackendSet } from '../../src/reference-backends/start-all.js';
 import type { RunningGateway } from '../../src/server/start-server.js';
 import { sleep, subscribeSse, subscribeWs, waitFor, wsClient, type LiveSubscription } from './support/live-clients.js';
-import { createDeliveringV2Campaign, startBackends, startLiveGateway, uniqueRedisPrefix, v2Reads } from './support/live-gateway.js';
+import { createDeliveringV2Campaign, execute, startBackends, startLiveGateway, uniqueRedisPrefix, v2Reads } from './support/live-gateway.js';
 
 const POLL_MS = 100;
 const LEASE_TTL_MS = 600;
@@ -89,6 +89,35 @@ describe.skipIf(!process.env.REDIS_URL)('two replicas sharing Redis', () => {
     expect(all.map((s) => s.results.length)).toEqual([4, 4, 4, 4]);
     for (const s of all) expect(s.events).toEqual(onA[0]!.events);
     for (const s of all) s.close();
+  });
+
+  it('refreshes at once when a message is resent through the replica that does not poll', async () => {
+    // A minute between polls: only the refresh request, carried through Redis to the poller, explains a prompt event.
+    const config = { redisUrl: process.env.REDIS_URL, redisKeyPrefix: prefix };
+    const [polling, other] = await Promise.all([
+      startLiveGateway({ backends, pollIntervalMs: 60_000, config }),
+      startLiveGateway({ backends, pollIntervalMs: 60_000, config }),
+    ]);
+    try {
+      const campaignId = await createDeliveringV2Campaign(polling.url, backends, 30);
+      backends.v2.advance(3);
+      const onPolling = subscribeSse(polling.url, { campaignId });
+      await onPolling.waitForResults(1);
+      const onOther = subscribeSse(other.url, { campaignId });
+      await onOther.waitForResults(1);
+      open.push(onPolling, onOther);
+      const messages = await execute(other.url, 'query($id: ID!) { campaign(id: $id) { messages(first: 100) { edges { node { id status } } } } }', { id: campaignId });
+      const failed = (messages.data.campaign.messages.edges as { node: { id: string; status: string } }[]).find((e) => e.node.status === 'FAILED')!;
+      const resent = await execute(other.url, 'mutation($id: ID!) { resendMessage(id: $id) { status } }', { id: failed.node.id });
+      expect(resent.errors).toBeUndefined();
+      await Promise.all([onPolling.waitForResults(2), onOther.waitForResults(2)]);
+      expect(onOther.events[1]!.failed).toBe(onOther.events[0]!.failed! - 1);
+      expect(polling.live.counters.polls + other.live.counters.polls).toBe(1);
+      onPolling.close();
+      onOther.close();
+    } finally {
+      await Promise.all([polling.close(), other.close()]);
+    }
   });
 
   it('hands polling over to the other replica within the lease TTL when the polling one stops; its subscribers keep getting changes', async () => {
