@@ -1,5 +1,5 @@
 import type { AdapterDeps, BackendAdapter, CallContext, CreateCampaignInput, UpdateCampaignInput } from '../adapter.js';
-import { BackendHttpClient } from '../http/backend-client.js';
+import { clientForBackend } from '../http/client-for-backend.js';
 import type { Capability } from '../../model/enums.js';
 import { notFound } from '../../model/errors.js';
 import type { Campaign } from '../../model/unified.js';
@@ -33,18 +33,7 @@ export function createSchemaTypeAdapter(
   options: SchemaTypeAdapterOptions = {},
 ): BackendAdapter {
   const backend = config.name;
-  const http = new BackendHttpClient({
-    backend,
-    baseUrl: config.baseUrl,
-    headers: { authorization: `Bearer ${config.token}`, 'x-tenant-id': config.tenantId },
-    timeoutMs: config.timeoutMs,
-    retries: config.retries,
-    maxConnections: config.maxConnections,
-    breaker: config.breaker,
-    logger: deps.logger,
-    onAttempt: deps.onUpstreamAttempt,
-  });
-  deps.onHttpClient?.(http);
+  const http = clientForBackend(config, deps, { authorization: `Bearer ${config.token}`, 'x-tenant-id': config.tenantId });
 
   const readCampaign = async (id: string, ctx: CallContext): Promise<Campaign | null | Error> => {
     try {

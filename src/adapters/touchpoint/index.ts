@@ -1,5 +1,5 @@
 import type { AdapterDeps, AdapterFactory, BackendAdapter } from '../adapter.js';
-import { BackendHttpClient } from '../http/backend-client.js';
+import { clientForBackend } from '../http/client-for-backend.js';
 import type { Capability } from '../../model/enums.js';
 import { createCampaign, deleteCampaign } from './campaign-writes.js';
 import { getCampaign } from './client.js';
@@ -23,18 +23,7 @@ const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['CAMPAIGN_CRE
 /** Builds the adapter of one `touchpoint` backend (`/v1` API, bearer token). */
 export function createTouchpointAdapter(config: TouchpointConfig, deps: AdapterDeps, options: TouchpointAdapterOptions = {}): BackendAdapter {
   const pageSize = Math.min(100, Math.max(1, options.pageSize ?? 100));
-  const http = new BackendHttpClient({
-    backend: config.name,
-    baseUrl: config.baseUrl,
-    headers: { authorization: `Bearer ${config.token}` },
-    timeoutMs: config.timeoutMs,
-    retries: config.retries,
-    maxConnections: config.maxConnections,
-    breaker: config.breaker,
-    logger: deps.logger,
-    onAttempt: deps.onUpstreamAttempt,
-  });
-  deps.onHttpClient?.(http);
+  const http = clientForBackend(config, deps, { authorization: `Bearer ${config.token}` });
   const reads = { http, logger: deps.logger, pageSize };
   return {
     name: config.name,

@@ -1,5 +1,5 @@
 import type { AdapterFactory } from '../adapter.js';
-import { BackendHttpClient } from '../http/backend-client.js';
+import { clientForBackend } from '../http/client-for-backend.js';
 import { v2ConfigSchema, type V2Config } from './config.js';
 import { V2Adapter } from './v2-adapter.js';
 
@@ -12,18 +12,7 @@ export const v2Adapter: AdapterFactory<V2Config> = {
   configSchema: v2ConfigSchema,
   secretFields: ['apiKey'],
   create(config, deps) {
-    const http = new BackendHttpClient({
-      backend: config.name,
-      baseUrl: config.baseUrl,
-      headers: { 'x-api-key': config.apiKey },
-      timeoutMs: config.timeoutMs,
-      retries: config.retries,
-      maxConnections: config.maxConnections,
-      breaker: config.breaker,
-      logger: deps.logger,
-      onAttempt: deps.onUpstreamAttempt,
-    });
-    deps.onHttpClient?.(http);
+    const http = clientForBackend(config, deps, { 'x-api-key': config.apiKey });
     return new V2Adapter(config.name, http);
   },
 };

@@ -1,5 +1,5 @@
 import type { AdapterFactory, BackendAdapter } from '../adapter.js';
-import { BackendHttpClient } from '../http/backend-client.js';
+import { clientForBackend } from '../http/client-for-backend.js';
 import type { Capability } from '../../model/enums.js';
 import { CampaignLock } from './campaign-lock.js';
 import { getCampaigns, getTouchpoints, listAllCampaigns, listTouchpoints } from './campaign-reads.js';
@@ -33,18 +33,7 @@ export const workspaceAdapter: AdapterFactory<WorkspaceConfig> = {
   configSchema: workspaceConfigSchema,
   secretFields: WORKSPACE_SECRET_FIELDS,
   create(config, deps): BackendAdapter {
-    const http = new BackendHttpClient({
-      backend: config.name,
-      baseUrl: config.baseUrl,
-      headers: { authorization: `Bearer ${config.sessionToken}` },
-      timeoutMs: config.timeoutMs,
-      retries: config.retries,
-      maxConnections: config.maxConnections,
-      breaker: config.breaker,
-      logger: deps.logger,
-      onAttempt: deps.onUpstreamAttempt,
-    });
-    deps.onHttpClient?.(http);
+    const http = clientForBackend(config, deps, { authorization: `Bearer ${config.sessionToken}` });
     const api: WorkspaceApi = { http, workspaceId: config.workspaceId };
     const writes = { api, lock: new CampaignLock() };
     return {
