@@ -1,15 +1,15 @@
 /**
  * `npm run bench`: the gateway in front of the four seeded reference backends
- * (all in this process, over loopback HTTP), loaded with autocannon for a few
- * typical operations. Prints a table and writes the numbers as JSON to
- * bench/results/. Every run is bounded in time and stops by itself.
+ * (in a child process of their own, over loopback HTTP), loaded with autocannon
+ * for a few typical operations. Prints a table and writes the numbers as JSON
+ * to bench/results/. Every run is bounded in time and stops by itself.
  */
+import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import autocannon from 'autocannon';
 import { pino } from 'pino';
 import { ADAPTER_FACTORIES } from '../src/adapters/registry.js';
 import { parseConfig } from '../src/config/load-config.js';
-import { startAllReferenceBackends } from '../src/reference-backends/start-all.js';
 import { startGatewayServer } from '../src/server/start-server.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
@@ -24,14 +24,40 @@ const scenarios = [
   { name: 'backends (no upstream call)', query: '{ backends { name kind capabilities } }' },
 ];
 
-const backends = await startAllReferenceBackends({ host: '127.0.0.1' });
-const config = parseConfig({ port: 0, backends: backends.configEntries() }, { factories: ADAPTER_FACTORIES, env: {} });
+const BASE_PORT = Number(process.env.BENCH_BACKENDS_BASE_PORT ?? 17_001);
+const backendsProcess = spawn(process.execPath, ['--import', 'tsx', 'src/reference-backends/main.ts'], {
+  env: { ...process.env, BACKENDS_BASE_PORT: String(BASE_PORT) },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const printed = await new Promise<string>((resolve, reject) => {
+  let text = '';
+  backendsProcess.stdout!.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+    try {
+      JSON.parse(text);
+      resolve(text);
+    } catch {
+      // not the whole config yet
+    }
+  });
+  backendsProcess.once('exit', (code) => reject(new Error(`reference backends exited with ${code}`)));
+});
+const config = parseConfig({ ...JSON.parse(printed), port: 0 }, { factories: ADAPTER_FACTORIES, env: {} });
 const gateway = await startGatewayServer({ config, factories: ADAPTER_FACTORIES, logger: pino({ level: 'silent' }), host: '127.0.0.1' });
+
+/** Upstream calls so far, from the gateway's own metrics (every attempt to every backend). */
+async function upstreamCalls(): Promise<number> {
+  const text = await (await fetch(`${gateway.url}/metrics`)).text();
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith('gateway_backend_calls_total{'))
+    .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+}
 
 const rows: Record<string, unknown>[] = [];
 try {
   for (const scenario of scenarios) {
-    backends.all.forEach((b) => b.requests.clear());
+    const before = await upstreamCalls();
     const result = await autocannon({
       url: `${gateway.url}/graphql`,
       method: 'POST',
@@ -40,7 +66,7 @@ try {
       connections: CONNECTIONS,
       duration: DURATION_S,
     });
-    const upstream = backends.all.reduce((n, b) => n + b.requests.count(), 0);
+    const upstream = (await upstreamCalls()) - before;
     rows.push({
       scenario: scenario.name,
       requests: result.requests.total,
@@ -53,7 +79,7 @@ try {
   }
 } finally {
   await gateway.close();
-  await backends.close();
+  backendsProcess.kill('SIGTERM');
 }
 
 console.table(rows);
