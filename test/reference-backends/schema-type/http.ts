@@ -1,27 +1,17 @@
-import { request } from 'undici';
 import type { SchemaTypeReferenceBackend } from '../../../src/reference-backends/schema-type/index.js';
+import { jsonCall, type Answer, type JsonCallOptions } from '../../support/json-call.js';
+
+export type { Answer };
 
 /** The collection path of campaigns. */
 export const CAMPAIGNS = '/api/v1/schema-types/campaign';
 
-/** What a test sees of one answer. */
-export interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  /** The parsed JSON body; undefined when the body is empty or not JSON. */
-  body: any;
-  text: string;
-}
-
 /** Per-call overrides of {@link call}. */
-export interface CallOptions {
+export interface CallOptions extends JsonCallOptions {
   /** Bearer token; default the backend's own. Null sends no Authorization header. */
   token?: string | null;
   /** `X-Tenant-Id`; default the backend's tenant. Null sends no header. */
   tenant?: string | null;
-  /** A body sent as is, instead of `JSON.stringify(body)`. */
-  rawBody?: string;
-  headers?: Record<string, string>;
 }
 
 /** One HTTP request to a running schema-type backend, authenticated unless told otherwise. */
@@ -37,17 +27,7 @@ export async function call(
   const headers: Record<string, string> = { ...options.headers };
   if (token !== null) headers.authorization = `Bearer ${token}`;
   if (tenant !== null) headers['x-tenant-id'] = tenant;
-  const payload = options.rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
-  if (payload !== undefined) headers['content-type'] = 'application/json';
-  const response = await request(`${backend.url}${path}`, { method, headers, body: payload });
-  const text = await response.body.text();
-  let parsed: unknown;
-  try {
-    parsed = text === '' ? undefined : JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  return { status: response.statusCode, headers: response.headers, body: parsed, text };
+  return jsonCall(`${backend.url}${path}`, method, body, { headers, rawBody: options.rawBody });
 }
 
 /** A search with the given query parameters (encoded here). */

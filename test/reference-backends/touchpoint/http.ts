@@ -1,22 +1,12 @@
-import { request } from 'undici';
 import type { TouchpointReferenceBackend } from '../../../src/reference-backends/touchpoint/index.js';
+import { jsonCall, type Answer, type JsonCallOptions } from '../../support/json-call.js';
 
-/** What a test sees of one answer. */
-export interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  /** The parsed JSON body; undefined when the body is empty or not JSON. */
-  body: any;
-  text: string;
-}
+export type { Answer };
 
 /** Per-call overrides of {@link call}. */
-export interface CallOptions {
+export interface CallOptions extends JsonCallOptions {
   /** The bearer token to send; default the backend's own. Null sends no Authorization header. */
   token?: string | null;
-  /** A body sent as is, instead of `JSON.stringify(body)`. */
-  rawBody?: string;
-  headers?: Record<string, string>;
 }
 
 /** One HTTP request to a running touchpoint backend, authenticated unless told otherwise. */
@@ -30,17 +20,7 @@ export async function call(
   const token = options.token === undefined ? backend.credentials.token : options.token;
   const headers: Record<string, string> = { ...options.headers };
   if (token !== null) headers.authorization = `Bearer ${token}`;
-  const payload = options.rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
-  if (payload !== undefined) headers['content-type'] = 'application/json';
-  const response = await request(`${backend.url}${path}`, { method, headers, body: payload });
-  const text = await response.body.text();
-  let parsed: unknown;
-  try {
-    parsed = text === '' ? undefined : JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  return { status: response.statusCode, headers: response.headers, body: parsed, text };
+  return jsonCall(`${backend.url}${path}`, method, body, { headers, rawBody: options.rawBody });
 }
 
 /** Follows `next_cursor` from the first page to the last, returning every page. */
