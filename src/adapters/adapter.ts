@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { ZodType } from 'zod';
+import type { EditLock } from './edit-lock.js';
 import type { AttemptOutcome, BackendHttpClient } from './http/backend-client.js';
 import type { UpstreamCache } from './http/upstream-cache.js';
 import type { BackendKind, Capability, CampaignOrderField, CampaignStatus, Channel, OrderDirection, TouchpointType, TriggerType } from '../model/enums.js';
@@ -226,6 +227,13 @@ export interface AdapterDeps {
   onUpstreamAttempt?: (attempt: AttemptOutcome) => void;
   /** Told of each HTTP client the factory creates, so readiness can report its circuit breaker. */
   onHttpClient?: (client: BackendHttpClient) => void;
+  /**
+   * Serializes read-modify-writes of one record (the workspace workflow). Default:
+   * a `LocalEditLock` per adapter, which covers this process only; the server
+   * passes a Redis-backed lock when `redisUrl` is set, so edits through several
+   * replicas are serialized too. Adapters key it by backend name and record id.
+   */
+  editLock?: EditLock;
 }
 
 /**

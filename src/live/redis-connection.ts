@@ -9,6 +9,8 @@ export interface RedisConnectionOptions {
   logger: Logger;
   /** Longest wait between reconnection attempts; default 2000 ms. */
   maxReconnectDelayMs?: number;
+  /** What the outage warning says; default that live updates stay on this replica. */
+  unreachableMessage?: string;
 }
 
 /**
@@ -41,7 +43,10 @@ export function createRedisConnection(options: RedisConnectionOptions): Redis {
   client.on('error', (error: Error) => {
     if (down) return;
     down = true;
-    options.logger.warn({ err: error.message, role: options.role }, 'redis unreachable: live updates stay on this replica until it is back');
+    options.logger.warn(
+      { err: error.message, role: options.role },
+      options.unreachableMessage ?? 'redis unreachable: live updates stay on this replica until it is back',
+    );
   });
   client.on('ready', () => {
     if (!down) return;

@@ -5,6 +5,7 @@ import type { AdapterDeps, AdapterFactory } from '../adapters/adapter.js';
 import type { BackendHttpClient } from '../adapters/http/backend-client.js';
 import type { GatewayConfig } from '../config/gateway-config.js';
 import { BackendSet } from '../gateway/backend-set.js';
+import { openRedisEditLock } from '../gateway/redis-edit-lock.js';
 import { createLiveBackplane } from '../live/create-live-backplane.js';
 import { DeliveryStatsHub } from '../live/delivery-stats-hub.js';
 import { createGateway, type Gateway } from './create-gateway.js';
@@ -41,10 +42,13 @@ export async function startGatewayServer(options: StartServerOptions): Promise<R
   const byKind = new Map(options.factories.map((f) => [f.kind, f]));
   const metrics = new GatewayMetrics();
   const httpClients = new Map<string, BackendHttpClient>();
+  // With redisUrl: workflow edits of one campaign are serialized across replicas (in-process otherwise).
+  const editLock = config.redisUrl ? openRedisEditLock({ url: config.redisUrl, keyPrefix: config.redisKeyPrefix, logger }) : undefined;
   const deps: AdapterDeps = {
     logger,
     onUpstreamAttempt: metrics.observeUpstreamAttempt,
     onHttpClient: (client) => httpClients.set(client.backend, client),
+    editLock: editLock?.lock,
   };
   const backends = new BackendSet(config.backends.map((entry) => byKind.get(entry.kind)!.create(entry, deps)));
   metrics.readCircuitsWith(() => [...httpClients.values()].map((c) => ({ backend: c.backend, open: c.circuitState === 'open' })));
@@ -57,6 +61,7 @@ export async function startGatewayServer(options: StartServerOptions): Promise<R
     leaseTtlMs: config.leaseTtlMs,
     logger,
   });
+  await editLock?.ready;
   const hub = new DeliveryStatsHub({ backends, bus: live.bus, lease: live.lease, latest: live.latest, pollIntervalMs: config.pollIntervalMs });
   const gateway = createGateway({
     backends,
@@ -103,6 +108,7 @@ export async function startGatewayServer(options: StartServerOptions): Promise<R
       clearInterval(sweep);
       await backends.close();
       await live.close();
+      await editLock?.close();
     },
   };
 }

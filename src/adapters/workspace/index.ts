@@ -1,7 +1,7 @@
 import type { AdapterFactory, BackendAdapter } from '../adapter.js';
+import { LocalEditLock } from '../edit-lock.js';
 import { clientForBackend } from '../http/client-for-backend.js';
 import type { Capability } from '../../model/enums.js';
-import { CampaignLock } from './campaign-lock.js';
 import { getCampaigns, getTouchpoints, listAllCampaigns, listTouchpoints } from './campaign-reads.js';
 import { createCampaign, deleteCampaign, enrollContacts, executeCampaign, updateCampaign } from './campaign-writes.js';
 import type { WorkspaceApi } from './client.js';
@@ -35,7 +35,7 @@ export const workspaceAdapter: AdapterFactory<WorkspaceConfig> = {
   create(config, deps): BackendAdapter {
     const http = clientForBackend(config, deps, { authorization: `Bearer ${config.sessionToken}` });
     const api: WorkspaceApi = { http, workspaceId: config.workspaceId };
-    const writes = { api, lock: new CampaignLock() };
+    const writes = { api, lock: deps.editLock ?? new LocalEditLock() };
     return {
       name: config.name,
       kind: 'WORKSPACE',

@@ -2,7 +2,7 @@ import { badInput, GatewayError, notFound } from '../../model/errors.js';
 import { touchpointRuleErrors } from '../../model/touchpoint-rules.js';
 import type { Touchpoint, TouchpointValidation } from '../../model/unified.js';
 import type { CallContext, ChildKey, CreateTouchpointInput, UpdateTouchpointInput } from '../adapter.js';
-import type { CampaignLock } from './campaign-lock.js';
+import { EditLockTimeout, type EditLock } from '../edit-lock.js';
 import { fetchCampaign, patchCampaign, type WorkspaceApi } from './client.js';
 import type { FieldOf } from './errors.js';
 import { nodesInOrder, toTouchpoint } from './to-unified.js';
@@ -20,10 +20,11 @@ import {
   type WorkflowGraph,
 } from './workflow-edits.js';
 
-/** What the touchpoint writes need: the API and the per-campaign lock of this adapter. */
+/** What the touchpoint writes need: the API and the lock that serializes edits of one campaign. */
 export interface TouchpointWriteDeps {
   api: WorkspaceApi;
-  lock: CampaignLock;
+  /** Keyed `<backend name>:<campaign id>`; in-process or shared by replicas (see `AdapterDeps.editLock`). */
+  lock: EditLock;
 }
 
 /** An edit of one campaign's graph: the new graph, and how to find the result in the campaign the PATCH answers. */
@@ -36,8 +37,10 @@ interface GraphEdit<T> {
 /**
  * Reads the campaign fresh (never from the per-request memo: the graph must be the
  * one the backend holds now), edits its graph and writes the whole graph back, under
- * the campaign's lock so that concurrent edits in this process all survive. The PATCH
- * is never retried: a second send could undo a concurrent writer's change.
+ * the campaign's edit lock so that concurrent edits all survive (in this process, or
+ * across replicas with a shared lock). The PATCH is never retried: a second send
+ * could undo a concurrent writer's change. A shared lock that was lost before the
+ * PATCH went out stops the edit with CONFLICT instead of overwriting the new holder's.
  */
 async function editWorkflow<T>(
   deps: TouchpointWriteDeps,
@@ -47,17 +50,25 @@ async function editWorkflow<T>(
 ): Promise<T> {
   const { api } = deps;
   const backend = api.http.backend;
-  return deps.lock.run(campaignId, async () => {
-    const campaign = await fetchCampaign(api, campaignId, { signal: ctx.signal });
-    if (!campaign) throw notFound(`campaign "${campaignId}"`, backend);
-    if (!campaign.workflow) {
-      throw new GatewayError('BACKEND_ERROR', `backend "${backend}" answered campaign "${campaignId}" without its workflow`, { backend });
-    }
-    const graph: WorkflowGraph = { nodes: campaign.workflow.nodes, edges: campaign.workflow.edges ?? [] };
-    const { graph: edited, fieldOf, result } = edit(graph, campaign);
-    const updated = await patchCampaign(api, campaignId, { workflow: edited }, ctx, fieldOf);
-    return result(updated);
-  });
+  const busy = () =>
+    new GatewayError('CONFLICT', `campaign "${campaignId}" is being edited by another request; try again`, { backend });
+  try {
+    return await deps.lock.withLock(`${backend}:${campaignId}`, async (lost) => {
+      const campaign = await fetchCampaign(api, campaignId, { signal: ctx.signal });
+      if (!campaign) throw notFound(`campaign "${campaignId}"`, backend);
+      if (!campaign.workflow) {
+        throw new GatewayError('BACKEND_ERROR', `backend "${backend}" answered campaign "${campaignId}" without its workflow`, { backend });
+      }
+      const graph: WorkflowGraph = { nodes: campaign.workflow.nodes, edges: campaign.workflow.edges ?? [] };
+      const { graph: edited, fieldOf, result } = edit(graph, campaign);
+      if (lost.aborted) throw busy();
+      const updated = await patchCampaign(api, campaignId, { workflow: edited }, ctx, fieldOf);
+      return result(updated);
+    });
+  } catch (error) {
+    if (error instanceof EditLockTimeout) throw busy();
+    throw error;
+  }
 }
 
 /** The touchpoint of node `id` in a PATCH answer; its absence means the backend did not keep the write. */
