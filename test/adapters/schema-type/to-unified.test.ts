@@ -73,12 +73,11 @@ describe('schemaType to-unified', () => {
     expect(toCampaign(wire({ description: undefined }), 'b').description).toBeNull();
   });
 
-  it('keeps the record as it came in raw, unknown fields included, but not the tenant credential', () => {
+  it('keeps the record as it came in raw, unknown fields and the tenant id included', () => {
     const record = wire({ supervisor: [{ userId: 'u1' }], futureField: { a: 1 } });
     const { raw } = toCampaign(record, 'b');
     expect(raw).toMatchObject({ _id: '65f1c0ffee0000000000aa01', supervisor: [{ userId: 'u1' }], futureField: { a: 1 }, objectType: 'campaign' });
-    expect(raw).not.toHaveProperty('tenantId');
-    expect(record).toHaveProperty('tenantId', 't_abcde');
+    expect(raw).toHaveProperty('tenantId', 't_abcde');
   });
 
   it('the wire schema refuses records without a campaignId or name, or with times that are not numbers', () => {
