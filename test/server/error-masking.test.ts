@@ -1,3 +1,4 @@
+import { ADAPTER_FACTORIES } from '../../src/adapters/registry.js';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BackendAdapter } from '../../src/adapters/adapter.js';
@@ -78,7 +79,12 @@ describe('a backend that fails', () => {
     await gw?.close();
   });
 
-  const secrets = () => gw.references.all.flatMap((b) => Object.values(b.credentials));
+  // Each backend's declared secret fields (tenant and workspace ids are names that records carry).
+  const secrets = () =>
+    gw.references.all.flatMap((b) => {
+      const factory = ADAPTER_FACTORIES.find((f) => f.kind === b.kind)!;
+      return factory.secretFields.map((field) => (b.credentials as Record<string, string>)[field]!);
+    });
 
   it.each([
     ['refuses the gateway\'s credentials', { kind: 'unauthorized' as const }, 'BACKEND_UNAUTHORIZED'],
