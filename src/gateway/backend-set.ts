@@ -1,13 +1,37 @@
-import type { BackendAdapter } from '../adapters/adapter.js';
+import type { AdapterDeps, AdapterFactory, BackendAdapter } from '../adapters/adapter.js';
+import { callBudgetMs } from '../adapters/http/retry-policy.js';
+import type { BackendConfig } from '../config/gateway-config.js';
 import type { Capability } from '../model/enums.js';
 import { GatewayError, badInput, unsupported } from '../model/errors.js';
 
 /** The configured backends by name, with the checks resolvers need before routing to one. */
 export class BackendSet {
   readonly #byName: Map<string, BackendAdapter>;
+  readonly #budgets: ReadonlyMap<string, number>;
 
-  constructor(readonly adapters: readonly BackendAdapter[]) {
+  /**
+   * @param budgets each backend's read budget in ms (see {@link budgetOf}); a
+   *   backend without one is not bounded beyond its HTTP client's own timeouts.
+   */
+  constructor(readonly adapters: readonly BackendAdapter[], budgets: ReadonlyMap<string, number> = new Map()) {
     this.#byName = new Map(adapters.map((a) => [a.name, a]));
+    this.#budgets = budgets;
+  }
+
+  /** Builds each configured backend's adapter with its kind's factory, and notes its read budget. */
+  static fromConfig(entries: readonly BackendConfig[], factories: readonly AdapterFactory[], deps: AdapterDeps): BackendSet {
+    const byKind = new Map(factories.map((f) => [f.kind, f]));
+    const adapters = entries.map((entry) => byKind.get(entry.kind)!.create(entry, deps));
+    const budgets = new Map(entries.map((entry) => [entry.name, callBudgetMs({ timeoutMs: entry.timeoutMs, retries: entry.retries })]));
+    return new BackendSet(adapters, budgets);
+  }
+
+  /**
+   * How long one read of a backend may take in all: its per-attempt timeout
+   * times its attempts, plus the backoffs between them (CONTRACT.md "Errors").
+   */
+  budgetOf(name: string): number | undefined {
+    return this.#budgets.get(name);
   }
 
   get(name: string): BackendAdapter | undefined {

@@ -9,6 +9,7 @@ import type {
 import { comparePositions, matchesFilter, sortPosition } from '../model/campaign-order.js';
 import { GatewayError } from '../model/errors.js';
 import type { Campaign } from '../model/unified.js';
+import { withinBudget } from './within-budget.js';
 import { decodeListCursor, encodeListCursor, listFingerprint, type ListCursor } from './list-cursor.js';
 
 /** A cross-backend list request, as the `campaigns` query receives it. */
@@ -45,12 +46,14 @@ interface BackendPart {
  * parts in the requested order and hands out `first` campaigns. The cursor holds
  * the position of the last campaign handed out (a total order: sort value, then
  * global id) and each backend's resume token, so walking `after` to the end
- * yields every campaign exactly once, in order.
+ * yields every campaign exactly once, in order. With `budgetOf`, no backend's
+ * part takes longer than its budget: a late one becomes its error.
  */
 export async function listCampaigns(
   adapters: readonly BackendAdapter[],
   request: CampaignListRequest,
   ctx: CallContext,
+  budgetOf?: (backend: string) => number | undefined,
 ): Promise<CampaignListPage> {
   const fingerprint = listFingerprint(request.order, request.filter, adapters.map((a) => a.name));
   const cursor: ListCursor | null = request.after ? decodeListCursor(request.after, fingerprint) : null;
@@ -58,16 +61,14 @@ export async function listCampaigns(
 
   const settled = await Promise.allSettled(
     adapters.map(async (adapter): Promise<BackendPart> => {
-      const result = await adapter.listCampaigns(
-        {
-          order: request.order,
-          filter: request.filter,
-          after: cursor?.after ?? null,
-          resume: cursor?.resume[adapter.name] ?? null,
-          limit: request.first + 1,
-        },
-        ctx,
-      );
+      const query = {
+        order: request.order,
+        filter: request.filter,
+        after: cursor?.after ?? null,
+        resume: cursor?.resume[adapter.name] ?? null,
+        limit: request.first + 1,
+      };
+      const result = await withinBudget(adapter.name, budgetOf?.(adapter.name), ctx, (partCtx) => adapter.listCampaigns(query, partCtx));
       const items = result.items
         .filter(({ campaign }) => matchesFilter(campaign, request.filter))
         .map((item) => ({ item, position: sortPosition(item.campaign, request.order) }))

@@ -56,6 +56,7 @@ builder.queryField('campaigns', (t) =>
         ctx.backends.select(backends),
         { first, after: args.after ?? null, order: args.orderBy ?? { field: 'CREATED_AT', direction: 'DESC' }, filter },
         ctx.call,
+        (backend) => ctx.backends.budgetOf(backend),
       );
       for (const { node } of page.edges) ctx.loaders.campaign.prime({ backend: node.backend, nativeId: node.nativeId }, node);
       const path = responsePathAsArray(info.path);

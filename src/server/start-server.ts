@@ -39,7 +39,6 @@ export interface RunningGateway {
 /** Builds every part from a validated config and listens on `config.port`. */
 export async function startGatewayServer(options: StartServerOptions): Promise<RunningGateway> {
   const { config, logger } = options;
-  const byKind = new Map(options.factories.map((f) => [f.kind, f]));
   const metrics = new GatewayMetrics();
   const httpClients = new Map<string, BackendHttpClient>();
   // With redisUrl: workflow edits of one campaign are serialized across replicas (in-process otherwise).
@@ -50,7 +49,7 @@ export async function startGatewayServer(options: StartServerOptions): Promise<R
     onHttpClient: (client) => httpClients.set(client.backend, client),
     editLock: editLock?.lock,
   };
-  const backends = new BackendSet(config.backends.map((entry) => byKind.get(entry.kind)!.create(entry, deps)));
+  const backends = BackendSet.fromConfig(config.backends, options.factories, deps);
   metrics.readCircuitsWith(() => [...httpClients.values()].map((c) => ({ backend: c.backend, open: c.circuitState === 'open' })));
   let draining = false;
   // With redisUrl: events, poll leases and the newest readings in Redis, so replicas share subscriptions.

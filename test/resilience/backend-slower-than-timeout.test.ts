@@ -56,3 +56,31 @@ describe('a backend slower than its timeout', () => {
     expect(backend.requests.count({ path: '/v2/campaign/getAll' })).toBe(2);
   });
 });
+
+describe('a backend whose part of a list takes many calls, each within its timeout', () => {
+  it('is cut at its budget as a whole: the workspace list (one list call, then one read per campaign) answers BACKEND_UNAVAILABLE', async () => {
+    // Each call takes 400 ms against a 1000 ms timeout, but the workspace part needs
+    // the list and then ten campaign reads, four at a time: 4 × 400 ms in all.
+    const slowParts = await startGatewayHarness({ backendEntry: (entry) => ({ ...entry, timeoutMs: 1000, retries: 0, breaker: BREAKER_NEVER_OPENS }) });
+    try {
+      const workspace = backendOf(slowParts, 'workspace');
+      await workspace.faults.set({ kind: 'latency', ms: 400 });
+      const started = performance.now();
+      const answer = await allCampaigns(slowParts);
+      const elapsed = performance.now() - started;
+      expect(answer.errors).toEqual([
+        {
+          message: 'backend "growth" did not answer within its budget of 1000 ms',
+          path: ['campaigns'],
+          extensions: { code: 'BACKEND_UNAVAILABLE', backend: 'growth' },
+        },
+      ]);
+      expect(answer.nodes.length).toBeGreaterThan(0);
+      expect(answer.nodes.every((n) => n.backend.name !== 'growth')).toBe(true);
+      // Without the bound the answer would take at least 4 × 400 ms.
+      expect(elapsed).toBeLessThan(1550);
+    } finally {
+      await slowParts.close();
+    }
+  });
+});

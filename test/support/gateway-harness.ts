@@ -48,8 +48,7 @@ export async function startGatewayHarness(options: HarnessOptions = {}): Promise
   const entries = backends.configEntries().map((e) => (options.backendEntry ? options.backendEntry(e) : e));
   const config = parseConfig({ port: 0, backends: entries, pollIntervalMs: 200, ...options.config }, { factories: ADAPTER_FACTORIES, env: {} });
   const logger = pino({ level: 'silent' });
-  const byKind = new Map(ADAPTER_FACTORIES.map((f) => [f.kind, f]));
-  const adapters = new BackendSet(config.backends.map((entry) => byKind.get(entry.kind)!.create(entry, { logger })));
+  const adapters = BackendSet.fromConfig(config.backends, ADAPTER_FACTORIES, { logger });
   const hub = new DeliveryStatsHub({ backends: adapters, pubsub: createPubSub<LiveTopics>(), pollIntervalMs: config.pollIntervalMs });
   const gateway = createGateway({ backends: adapters, live: hub, config, logger });
   const names = ['growth', 'broadcast', 'contact-center', 'messaging'];

@@ -66,8 +66,7 @@ export function createAdapters(backends: ReferenceBackendSet, entry?: (e: Record
     { port: 0, backends: backends.configEntries().map((e) => (entry ? entry(e) : e)) },
     { factories: ADAPTER_FACTORIES, env: {} },
   );
-  const byKind = new Map(ADAPTER_FACTORIES.map((f) => [f.kind, f]));
-  return new BackendSet(config.backends.map((e) => byKind.get(e.kind)!.create(e, { logger: pino({ level: 'silent' }) })));
+  return BackendSet.fromConfig(config.backends, ADAPTER_FACTORIES, { logger: pino({ level: 'silent' }) });
 }
 
 /** Reads every value a hub stream yields into `into` until the stream ends. */

@@ -1,0 +1,39 @@
+import type { CallContext } from '../adapters/adapter.js';
+import { GatewayError } from '../model/errors.js';
+
+/** Room for the last attempt's own timeout to report first, so its more precise error wins. */
+export const BUDGET_GRACE_MS = 250;
+
+/**
+ * Runs one backend's part of an answer within that backend's budget. A part
+ * can take several upstream calls (the workspace list reads each campaign), and
+ * each call has its own timeout; this bounds the part as a whole, so a list
+ * never waits longer for a backend than its budget. At the deadline the part's
+ * upstream calls are cancelled and it fails with `BACKEND_UNAVAILABLE`.
+ * The deadline is the budget plus {@link BUDGET_GRACE_MS}.
+ */
+export async function withinBudget<T>(
+  backend: string,
+  budgetMs: number | undefined,
+  ctx: CallContext,
+  work: (ctx: CallContext) => Promise<T>,
+): Promise<T> {
+  if (budgetMs === undefined) return work(ctx);
+  const controller = new AbortController();
+  const signal = ctx.signal ? AbortSignal.any([ctx.signal, controller.signal]) : controller.signal;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new GatewayError('BACKEND_UNAVAILABLE', `backend "${backend}" did not answer within its budget of ${budgetMs} ms`, {
+        backend,
+      });
+      controller.abort(error);
+      reject(error);
+    }, budgetMs + BUDGET_GRACE_MS);
+  });
+  try {
+    return await Promise.race([work({ ...ctx, signal }), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
