@@ -36,6 +36,8 @@ builder.mutationField('executeCampaign', (t) =>
       if (hasContact === hasTrigger) throw badInput('give exactly one of contactId and triggerType', 'input');
       const result = await adapter.executeCampaign!(nativeId, args.input, ctx.call);
       ctx.loaders.clearAll();
+      // An execution sends messages: viewers of this campaign's counters should not wait for the next poll.
+      ctx.live.refresh({ backend: adapter.name, nativeId });
       return result;
     },
   }),

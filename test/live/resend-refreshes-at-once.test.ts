@@ -2,7 +2,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ReferenceBackendSet } from '../../src/reference-backends/start-all.js';
 import type { RunningGateway } from '../../src/server/start-server.js';
 import { subscribeSse, sleep } from './support/live-clients.js';
-import { DELIVERING_V2_CAMPAIGN, execute, startBackends, startLiveGateway } from './support/live-gateway.js';
+import { campaignGlobalId } from '../../src/model/global-id.js';
+import { DELIVERING_V2_CAMPAIGN, WORKSPACE, execute, startBackends, startLiveGateway } from './support/live-gateway.js';
 
 // So long that only the refresh a resend asks for can explain an event within the test.
 const POLL_MS = 60_000;
@@ -54,4 +55,20 @@ it('asks nothing of the backend when nobody watches the campaign a message was r
   expect(resent.errors).toBeUndefined();
   await sleep(100);
   expect(gateway.live.counters.polls).toBe(polls);
+});
+
+it('polls at once after executeCampaign, so the workspace counter moves without waiting for the next interval', async () => {
+  // Welcome Series has SEND_MESSAGE nodes: each execution adds one message per node.
+  const campaignId = campaignGlobalId({ backend: WORKSPACE, nativeId: 'cmp_welcome_series' });
+  const subscription = subscribeSse(gateway.url, { campaignId });
+  const [first] = await subscription.waitForResults(1);
+  const polls = gateway.live.counters.polls;
+  const executed = await execute(gateway.url, 'mutation($id: ID!) { executeCampaign(campaignId: $id, input: { contactId: "ct_42" }) { executed } }', {
+    id: campaignId,
+  });
+  expect(executed.errors).toBeUndefined();
+  const [, second] = await subscription.waitForResults(2, 5000);
+  expect(second!.data!.deliveryStats!.sent).toBeGreaterThan(first!.data!.deliveryStats!.sent);
+  expect(gateway.live.counters.polls).toBe(polls + 1);
+  subscription.close();
 });
