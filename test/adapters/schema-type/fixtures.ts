@@ -1,6 +1,5 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
+import { startFakeJsonBackend, type FakeAnswer, type FakeRequest } from '../../support/fake-json-backend.js';
 import type { BackendAdapter } from '../../../src/adapters/adapter.js';
 import { createSchemaTypeAdapter, type SchemaTypeAdapterOptions, type SchemaTypeConfig } from '../../../src/adapters/schema-type/index.js';
 
@@ -31,11 +30,7 @@ export function adapterFor(
 }
 
 /** A request the fake service received. */
-export interface SeenRequest {
-  method: string;
-  url: URL;
-  headers: IncomingHttpHeaders;
-}
+export type SeenRequest = FakeRequest;
 
 /** A tiny service on port 0 that answers whatever a test tells it to. */
 export interface FakeService {
@@ -45,29 +40,9 @@ export interface FakeService {
 }
 
 /** Starts a {@link FakeService}; `answer` gives status and JSON body per request. */
-export async function startFakeService(answer: (request: SeenRequest) => { status: number; body?: unknown }): Promise<FakeService> {
-  const seen: SeenRequest[] = [];
-  const server = createServer((req, res) => {
-    const request = { method: req.method ?? 'GET', url: new URL(req.url ?? '/', 'http://localhost'), headers: req.headers };
-    seen.push(request);
-    req.resume();
-    req.on('end', () => {
-      const { status, body } = answer(request);
-      res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
-      res.end(body === undefined ? undefined : JSON.stringify(body));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    seen,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
+export async function startFakeService(answer: (request: SeenRequest) => FakeAnswer): Promise<FakeService> {
+  const backend = await startFakeJsonBackend(answer);
+  return { url: backend.url, seen: backend.requests, close: backend.close };
 }
 
 /** A valid campaign object as the service writes it, with overrides. */

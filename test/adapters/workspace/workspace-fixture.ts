@@ -1,6 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
+import { startFakeJsonBackend, type FakeAnswer, type FakeJsonBackend, type FakeRequest } from '../../support/fake-json-backend.js';
 import { request } from 'undici';
 import type { BackendAdapter } from '../../../src/adapters/adapter.js';
 import { workspaceAdapter } from '../../../src/adapters/workspace/index.js';
@@ -38,40 +37,11 @@ export async function backendGet(backend: WorkspaceReferenceBackend, path: strin
   return { status: response.statusCode, json: text === '' ? undefined : JSON.parse(text) };
 }
 
-/** A request a fake server received. */
-export interface FakeRequest {
-  method: string;
-  path: string;
-  body: unknown;
-}
+export type { FakeRequest };
 
 /** A tiny node:http server (port 0) answering each request with `answer`, for wire shapes the reference backend never produces. */
-export async function startFakeWorkspace(
-  answer: (request: FakeRequest) => { status: number; body?: unknown },
-): Promise<{ url: string; requests: FakeRequest[]; close: () => Promise<void> }> {
-  const requests: FakeRequest[] = [];
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    let raw = '';
-    req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-    req.on('end', () => {
-      const received: FakeRequest = { method: req.method ?? 'GET', path: req.url ?? '/', body: raw === '' ? undefined : JSON.parse(raw) };
-      requests.push(received);
-      const { status, body } = answer(received);
-      res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
-      res.end(body === undefined ? undefined : JSON.stringify(body));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
+export function startFakeWorkspace(answer: (request: FakeRequest) => FakeAnswer): Promise<FakeJsonBackend> {
+  return startFakeJsonBackend(answer);
 }
 
 /** A valid workspace campaign record for fake servers; `overrides` replace fields. */
