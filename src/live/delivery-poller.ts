@@ -1,10 +1,9 @@
-import type { DeliveryStats } from '../model/unified.js';
 import { countersChanged, type LiveDeliveryStats, type StatsReading } from './stats-event.js';
 
 /** Options of {@link DeliveryPoller}. */
 export interface DeliveryPollerOptions {
-  /** Reads the current counters from the backend. */
-  read: () => Promise<DeliveryStats>;
+  /** Reads the current counters (and whether they are final) from the backend. */
+  read: () => Promise<Omit<LiveDeliveryStats, 'stale'>>;
   /** Called with each reading that differs from the previous one (and when the counters turn stale or fresh). */
   onChange: (reading: StatsReading) => void;
   /** Called after every read, changed or not, and after a failed one while counters are known (as stale). */

@@ -7,7 +7,7 @@ import { DeliveryPoller } from './delivery-poller.js';
 import { MemoryLatestReadings, type LatestReadings } from './latest-readings.js';
 import { busFromPubSub, createMemoryBus, type LiveBus } from './live-bus.js';
 import { localLease, type PollLease } from './poll-lease.js';
-import { countersChanged, type LiveDeliveryStats, type StatsReading } from './stats-event.js';
+import { countersChanged, isDeliveryDone, type LiveDeliveryStats, type StatsReading } from './stats-event.js';
 import { StatsStream } from './stats-stream.js';
 
 /** A campaign whose counters are watched. */
@@ -128,8 +128,9 @@ export class DeliveryStatsHub {
    * The current counters first, then each change. Rejects before any value
    * with `UNSUPPORTED` for a backend without counters, `NOT_FOUND` for an
    * unknown campaign, or the backend's error when the first value cannot be
-   * read. The stream ends when it is returned, when `signal` aborts, or when
-   * the hub closes.
+   * read. The stream ends after counters marked `done` (for a campaign that
+   * was done already, after the first value), when it is returned, when
+   * `signal` aborts, or when the hub closes.
    */
   async subscribe(campaign: WatchedCampaign, options: { signal?: AbortSignal } = {}): Promise<AsyncIterableIterator<LiveDeliveryStats>> {
     if (this.#closed) throw new GatewayError('BACKEND_UNAVAILABLE', 'the gateway is shutting down');
@@ -320,6 +321,6 @@ export class DeliveryStatsHub {
     if (found instanceof Error) throw found;
     if (!found) throw notFound(`campaign "${campaign.nativeId}"`, adapter.name);
     if (!found.deliveryStats) throw new GatewayError('BACKEND_ERROR', `backend "${adapter.name}" sent no counters`, { backend: adapter.name });
-    return { ...found.deliveryStats, stale: false };
+    return { ...found.deliveryStats, stale: false, done: isDeliveryDone(found.status) };
   }
 }

@@ -8,7 +8,9 @@ import { countersChanged, type LiveDeliveryStats } from './stats-event.js';
  *
  * Closing it (`return()`, by the transport when the client goes) runs
  * `onClose` once, whether or not iteration had started, which is what lets
- * the hub count subscribers exactly.
+ * the hub count subscribers exactly. Counters marked `done` are final: the
+ * stream delivers them and then ends by itself, so the transport completes
+ * the subscription.
  */
 export class StatsStream implements AsyncIterableIterator<LiveDeliveryStats> {
   #delivered: LiveDeliveryStats | null = null;
@@ -27,7 +29,8 @@ export class StatsStream implements AsyncIterableIterator<LiveDeliveryStats> {
 
   /** Offers the newest counters; delivered only when they differ from what the consumer has. */
   push(stats: LiveDeliveryStats): void {
-    if (this.#done) return;
+    // Once final counters wait for the consumer, nothing may replace them.
+    if (this.#done || this.#pending?.done) return;
     if (!countersChanged(this.#delivered, stats)) {
       this.#pending = null;
       return;
@@ -35,7 +38,7 @@ export class StatsStream implements AsyncIterableIterator<LiveDeliveryStats> {
     if (this.#waiting) {
       const resolve = this.#waiting;
       this.#waiting = null;
-      this.#delivered = stats;
+      this.#deliver(stats);
       resolve({ value: stats, done: false });
       return;
     }
@@ -46,7 +49,7 @@ export class StatsStream implements AsyncIterableIterator<LiveDeliveryStats> {
     if (this.#pending) {
       const value = this.#pending;
       this.#pending = null;
-      this.#delivered = value;
+      this.#deliver(value);
       return Promise.resolve({ value, done: false });
     }
     if (this.#done) return Promise.resolve({ value: undefined, done: true });
@@ -62,6 +65,12 @@ export class StatsStream implements AsyncIterableIterator<LiveDeliveryStats> {
 
   throw(): Promise<IteratorResult<LiveDeliveryStats>> {
     return this.return();
+  }
+
+  /** Hands counters to the consumer; final ones end the stream right after. */
+  #deliver(stats: LiveDeliveryStats): void {
+    this.#delivered = stats;
+    if (stats.done) this.close();
   }
 
   /** Ends the stream: a waiting `next()` finishes, pending values are dropped. */

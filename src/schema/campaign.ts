@@ -3,6 +3,7 @@ import { decodeGlobalIdOf } from '../model/global-id.js';
 import { builder, nodeKey, parseNodeKey } from './builder.js';
 import { BackendRef } from './backend.js';
 import { CampaignStatusEnum, ChannelEnum } from './enums.js';
+import { isDeliveryDone } from '../live/stats-event.js';
 import { DeliveryStatsRef } from './delivery-stats.js';
 import { loadCampaign, settleNode } from './load-node.js';
 
@@ -33,7 +34,7 @@ builder.node(CampaignRef, {
       type: DeliveryStatsRef,
       nullable: true,
       description: 'Delivery counters; null where the backend has none.',
-      resolve: (c) => c.deliveryStats,
+      resolve: (c) => c.deliveryStats && { ...c.deliveryStats, done: isDeliveryDone(c.status) },
     }),
     raw: t.field({ type: 'JSON', description: 'The backend\'s record as it came, minus secrets.', resolve: (c) => c.raw }),
   }),

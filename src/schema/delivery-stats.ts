@@ -4,7 +4,7 @@ import { decodeGlobalIdOf } from '../model/global-id.js';
 import { builder } from './builder.js';
 
 /** Delivery counters; `null` where a backend does not count that state. */
-export const DeliveryStatsRef = builder.objectRef<DeliveryStats & { stale?: boolean }>('DeliveryStats').implement({
+export const DeliveryStatsRef = builder.objectRef<DeliveryStats & { stale?: boolean; done?: boolean }>('DeliveryStats').implement({
   fields: (t) => ({
     total: t.exposeInt('total', { nullable: true }),
     sent: t.exposeInt('sent'),
@@ -14,6 +14,13 @@ export const DeliveryStatsRef = builder.objectRef<DeliveryStats & { stale?: bool
     stale: t.boolean({
       description: 'True while the backend cannot be read: the counters are the last ones known.',
       resolve: (stats) => stats.stale ?? false,
+    }),
+    done: t.boolean({
+      description:
+        'True once the campaign can send no more (COMPLETED, FAILED, ARCHIVED): the counters are final. ' +
+        'A `deliveryStats` subscription ends after the event that says so.',
+      // A reading kept in Redis by a replica of an earlier version has no `done`.
+      resolve: (stats) => stats.done ?? false,
     }),
   }),
 });
@@ -25,7 +32,8 @@ builder.subscriptionField('deliveryStats', (t) =>
     description:
       'The current counters first, then each change (polled every `pollIntervalMs`, at once after a resend). ' +
       'UNSUPPORTED for backends without counters, NOT_FOUND for an unknown campaign. ' +
-      'While the backend cannot be read, one event repeats the last counters with `stale: true`; the stream stays open.',
+      'While the backend cannot be read, one event repeats the last counters with `stale: true`; the stream stays open. ' +
+      'The stream completes after the event with `done: true` (at once for a campaign that is done already).',
     args: { campaignId: t.arg.id({ required: true }) },
     // Resolving to the stream only once the first value is known turns every refusal
     // (bad id, UNSUPPORTED, NOT_FOUND, backend down) into an ordinary GraphQL error.

@@ -1,5 +1,5 @@
 import type { Touchpoint } from '../model/unified.js';
-import { decodeGlobalIdOf } from '../model/global-id.js';
+import { campaignGlobalId, decodeGlobalIdOf } from '../model/global-id.js';
 import { builder, nodeKey, parseNodeKey } from './builder.js';
 import { BackendRef } from './backend.js';
 import { CampaignRef } from './campaign.js';
@@ -24,6 +24,10 @@ builder.node(TouchpointRef, {
       type: CampaignRef,
       nullable: true,
       resolve: (tp, _args, ctx) => loadCampaign(ctx, tp.backend, tp.campaignNativeId),
+    }),
+    campaignId: t.id({
+      description: 'The global id of the campaign it belongs to; unlike `campaign`, known without reading the campaign.',
+      resolve: (tp) => campaignGlobalId({ backend: tp.backend, nativeId: tp.campaignNativeId }),
     }),
     name: t.exposeString('name', { nullable: true }),
     type: t.field({ type: TouchpointTypeEnum, resolve: (tp) => tp.type }),

@@ -1,10 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeliveryPoller } from '../../src/live/delivery-poller.js';
 import type { LiveDeliveryStats } from '../../src/live/stats-event.js';
-import type { DeliveryStats } from '../../src/model/unified.js';
 
 const INTERVAL = 100;
-const stats = (sent: number): DeliveryStats => ({ total: 10, sent, delivered: 0, failed: 0, updatedAt: '2026-11-23T12:00:00.000Z' });
+const stats = (sent: number): Omit<LiveDeliveryStats, 'stale'> => ({
+  total: 10,
+  sent,
+  delivered: 0,
+  failed: 0,
+  updatedAt: '2026-11-23T12:00:00.000Z',
+  done: false,
+});
 
 /** A poller over a fake backend whose answers and lease the test controls. */
 function setup(options: { held?: () => boolean } = {}) {

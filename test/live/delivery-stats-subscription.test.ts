@@ -4,7 +4,7 @@ import { campaignGlobalId } from '../../src/model/global-id.js';
 import type { ReferenceBackendSet } from '../../src/reference-backends/start-all.js';
 import type { RunningGateway } from '../../src/server/start-server.js';
 import { subscribeSse, subscribeWs, sleep, waitFor, wsClient, type LiveSubscription } from './support/live-clients.js';
-import { DELIVERING_V2_CAMPAIGN, execute, startBackends, startLiveGateway, V2 } from './support/live-gateway.js';
+import { createDeliveringV2Campaign, DELIVERING_V2_CAMPAIGN, execute, startBackends, startLiveGateway, V2 } from './support/live-gateway.js';
 
 const POLL_MS = 100;
 
@@ -68,7 +68,8 @@ describe.each(['sse', 'websocket'] as const)('Subscription.deliveryStats over %s
   });
 
   it('stops polling when the client unsubscribes', async () => {
-    const subscription = subscribe(DELIVERING_V2_CAMPAIGN);
+    // The seeded campaign may have finished by now (a finished one's stream ends by itself).
+    const subscription = subscribe(await createDeliveringV2Campaign(gateway.url, backends));
     await subscription.waitForResults(1);
     expect(gateway.live.watchedCount).toBe(1);
     expect(gateway.live.subscriberCount).toBe(1);
@@ -84,7 +85,8 @@ describe.each(['sse', 'websocket'] as const)('Subscription.deliveryStats over %s
   it('streams a workspace campaign: sent is its message count and moves after executeCampaign', async () => {
     const list = await execute(
       gateway.url,
-      '{ campaigns(first: 50, filter: { backends: ["growth"] }) { edges { node { id touchpoints { type } deliveryStats { sent } } } } }',
+      // An active one: the stream of a finished campaign ends after its first event.
+      '{ campaigns(first: 50, filter: { backends: ["growth"], status: [ACTIVE] }) { edges { node { id touchpoints { type } deliveryStats { sent } } } } }',
     );
     const campaign = (list.data.campaigns.edges as { node: { id: string; touchpoints: { type: string }[]; deliveryStats: { sent: number } } }[])
       .map((e) => e.node)

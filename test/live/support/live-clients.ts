@@ -15,11 +15,12 @@ export interface DeliveryStatsEvent {
   failed: number | null;
   updatedAt: string;
   stale: boolean;
+  done: boolean;
 }
 
 export const DELIVERY_STATS_SUBSCRIPTION = /* GraphQL */ `
   subscription DeliveryStats($campaignId: ID!) {
-    deliveryStats(campaignId: $campaignId) { total sent delivered failed updatedAt stale }
+    deliveryStats(campaignId: $campaignId) { total sent delivered failed updatedAt stale done }
   }
 `;
 
