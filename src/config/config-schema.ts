@@ -62,4 +62,15 @@ export const gatewayConfigSchema = z.strictObject({
   graphiql: z.boolean().optional(),
   /** Answer introspection; default true unless NODE_ENV=production. */
   introspection: z.boolean().optional(),
+  /**
+   * Trusted documents: `file` is a manifest of document hashes to texts
+   * (graphql-codegen's `persisted-documents.json`) that requests may name by
+   * `documentId`; with `allowArbitrary: false` (the default) nothing else runs.
+   */
+  trustedDocuments: z
+    .strictObject({
+      file: z.string().min(1),
+      allowArbitrary: z.boolean().default(false),
+    })
+    .optional(),
 });

@@ -29,4 +29,6 @@ export interface GatewayConfig {
   graphiql: boolean;
   /** Allow introspection; default: not in production. */
   introspection: boolean;
+  /** Absent: any query runs. Present: documents of the manifest run by id, and only they unless `allowArbitrary`. */
+  trustedDocuments?: { file: string; allowArbitrary: boolean };
 }

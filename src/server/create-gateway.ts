@@ -14,6 +14,7 @@ import { usePartialErrors } from './plugins/use-partial-errors.js';
 import { useInputErrorFields } from './plugins/use-input-error-fields.js';
 import { useRequestBodyLimit } from './plugins/use-request-body-limit.js';
 import { useRequestLimits, type RequestLimitsOptions } from './plugins/use-request-limits.js';
+import { useTrustedDocuments } from './plugins/use-trusted-documents.js';
 
 /** Largest request body read, in bytes; larger ones are refused with 413. Default 1 MiB. */
 export const DEFAULT_MAX_REQUEST_BODY_BYTES = 1024 * 1024;
@@ -28,7 +29,7 @@ export interface GatewayLimits extends RequestLimitsOptions {
 export interface GatewayOptions {
   backends: BackendSet;
   live: DeliveryStatsHub;
-  config: Pick<GatewayConfig, 'auth' | 'graphiql' | 'introspection'> & Partial<Pick<GatewayConfig, 'backends'>>;
+  config: Pick<GatewayConfig, 'auth' | 'graphiql' | 'introspection'> & Partial<Pick<GatewayConfig, 'backends' | 'trustedDocuments'>>;
   logger: Logger;
   /** Request limits; see {@link GatewayLimits} for the defaults. */
   limits?: GatewayLimits;
@@ -87,6 +88,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       }),
       useRequestBodyLimit(),
       useApiKeys({ apiKeys: config.auth?.apiKeys }),
+      ...(config.trustedDocuments ? [useTrustedDocuments(config.trustedDocuments)] : []),
       useDisableIntrospection({ allowed: config.introspection }),
       useRequestLimits({ ...options.limits, blockFieldSuggestions: options.limits?.blockFieldSuggestions ?? !config.introspection }),
       usePartialErrors(),
