@@ -14,7 +14,7 @@ import {
   WatchDeliveryStatsDocument,
   type CampaignFilter,
 } from './generated/graphql.js';
-import type { GraphQLOutcome } from './graphql-http.js';
+import { dataOrThrow, type GraphQLOutcome } from './graphql-http.js';
 import { decodePageCursor, encodePageCursor } from './page-cursor.js';
 import {
   toCampaign,
@@ -69,6 +69,9 @@ export interface CampaignApiDeps {
 
 const DEFAULT_LIMIT = 20;
 
+const definedOnly = <T extends object>(value: T): Partial<T> =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+
 const asList = <T>(value: T | T[] | undefined): T[] | undefined => (value === undefined ? undefined : Array.isArray(value) ? value : [value]);
 
 function toFilter(params: ListCampaignsParams): CampaignFilter {
@@ -84,25 +87,17 @@ function notFound(what: string): CampaignGatewayError {
   return new CampaignGatewayError(`${what} not found`, { code: 'NOT_FOUND' });
 }
 
-/** The data of a result that must be whole: its first error, if any, is thrown. */
-function wholeData<TData>(outcome: GraphQLOutcome<TData>): TData {
-  const [error] = outcome.errors;
-  if (error) throw error;
-  if (outcome.data == null) throw new CampaignGatewayError('the gateway answered neither data nor an error', { code: 'NETWORK_ERROR' });
-  return outcome.data;
-}
-
 /** Builds `client.campaign` over a way to run the client's operations. */
 export function createCampaignApi(deps: CampaignApiDeps): CampaignApi {
   const run = async <TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables) =>
-    wholeData(await deps.execute(document, variables));
+    dataOrThrow(await deps.execute(document, variables));
 
   return {
     async list(params = {}) {
       const { cursor, ...given } = params;
       const resumed = cursor ? decodePageCursor(cursor) : undefined;
-      // A `next` carries its list's filters; what is given beside it (a new `limit`) wins.
-      const query = { ...resumed?.params, ...given };
+      // A `next` carries its list's filters; what is given beside it (a new `limit`) wins, what is left undefined does not.
+      const query: ListCampaignsParams = { ...resumed?.params, ...definedOnly(given) };
       const limit = query.limit ?? DEFAULT_LIMIT;
       const outcome = await deps.execute(ListCampaignsDocument, { first: limit, after: resumed?.after, filter: toFilter(query) });
       const page = outcome.data?.campaigns;

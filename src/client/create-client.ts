@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { createCampaignApi, type CampaignApi } from './campaign-api.js';
-import { executeOverHttp, type GatewayConnection } from './graphql-http.js';
+import { dataOrThrow, executeOverHttp, type GatewayConnection } from './graphql-http.js';
 import { subscribeOverSse } from './sse-subscription.js';
 
 /** Options of {@link createClient}. */
@@ -37,10 +37,7 @@ export function createClient(options: ClientOptions): CampaignGatewayClient {
   return {
     campaign,
     async request(document, variables) {
-      const outcome = await executeOverHttp(connection, document, variables);
-      const [error] = outcome.errors;
-      if (error) throw error;
-      return outcome.data as Awaited<ReturnType<CampaignGatewayClient['request']>> as never;
+      return dataOrThrow(await executeOverHttp(connection, document, variables));
     },
   };
 }

@@ -75,6 +75,14 @@ export async function readGraphQLResponse<TData>(response: Response): Promise<Gr
   return { data: body?.data, errors };
 }
 
+/** The data of a result that must be whole: its first error, if any, is thrown. */
+export function dataOrThrow<TData>(outcome: GraphQLOutcome<TData>): TData {
+  const [error] = outcome.errors;
+  if (error) throw error;
+  if (outcome.data == null) throw networkError('the gateway answered neither data nor an error');
+  return outcome.data;
+}
+
 /** Runs one query or mutation over HTTP POST. Rejects only with `NETWORK_ERROR`; GraphQL errors come back in `errors`. */
 export async function executeOverHttp<TData, TVariables>(
   connection: GatewayConnection,

@@ -57,6 +57,9 @@ it('a limit given beside the cursor changes the page size of the same list', asy
   expect(bigger.data).toHaveLength(5);
   expect(bigger.data.every((c) => c.backend === 'messaging')).toBe(true);
   expect(bigger.data.map((c) => c._id)).not.toContain(first.data[0]!._id);
+  // Options left undefined (an app passing its form's empty fields) do not change the list.
+  const same = await client.campaign.list({ cursor: first.next, backend: undefined, limit: undefined });
+  expect(same.data.map((c) => c._id)).toEqual(bigger.data.slice(0, 2).map((c) => c._id));
 });
 
 it('a cursor the client did not issue is BAD_USER_INPUT on "cursor", and nothing is sent', async () => {
