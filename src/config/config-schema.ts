@@ -58,6 +58,12 @@ export const gatewayConfigSchema = z.strictObject({
   leaseTtlMs: z.number().int().min(200).max(3_600_000).optional(),
   /** With `redisUrl`: put before every Redis key and channel the gateway uses; default `campaign-gateway:`. */
   redisKeyPrefix: z.string().min(1).max(100).optional(),
+  /**
+   * The key that signs list cursors (HMAC-SHA256), usually `"${CURSOR_SECRET}"`;
+   * default a random key per process. Replicas behind one load balancer must
+   * share it, or a cursor from one replica is `BAD_USER_INPUT` on another.
+   */
+  cursorSecret: z.string().min(32, 'must be at least 32 characters').max(1024).optional(),
   /** Serve GraphiQL; default true unless NODE_ENV=production. */
   graphiql: z.boolean().optional(),
   /** Answer introspection; default true unless NODE_ENV=production. */

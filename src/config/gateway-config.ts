@@ -25,6 +25,8 @@ export interface GatewayConfig {
   leaseTtlMs?: number;
   /** Prefix of the gateway's Redis keys and channels; default `campaign-gateway:`. */
   redisKeyPrefix?: string;
+  /** Key that signs list cursors; default a random key per process (replicas must share one). */
+  cursorSecret?: string;
   /** Serve GraphiQL; default: not in production. */
   graphiql: boolean;
   /** Allow introspection; default: not in production. */

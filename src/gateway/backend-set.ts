@@ -45,9 +45,14 @@ export class BackendSet {
     return adapter;
   }
 
-  /** The backend of an id decoded from a global id; an id naming a backend that is not configured does not exist. */
-  forId(name: string): BackendAdapter | undefined {
-    return this.#byName.get(name);
+  /**
+   * The backend a decoded global id names. This gateway never issued an id of a
+   * backend it does not have, so such an id is `BAD_USER_INPUT` on `field`.
+   */
+  forId(name: string, field = 'id'): BackendAdapter {
+    const adapter = this.#byName.get(name);
+    if (!adapter) throw badInput(`the id names backend "${name}", which this gateway does not have`, field);
+    return adapter;
   }
 
   /** Throws `UNSUPPORTED` unless the backend declares the capability. */

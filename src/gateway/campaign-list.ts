@@ -9,6 +9,7 @@ import type {
 import { comparePositions, matchesFilter, sortPosition } from '../model/campaign-order.js';
 import { GatewayError } from '../model/errors.js';
 import type { Campaign } from '../model/unified.js';
+import { CursorSigner } from './cursor-signer.js';
 import { withinBudget } from './within-budget.js';
 import { decodeListCursor, encodeListCursor, listFingerprint, type ListCursor } from './list-cursor.js';
 
@@ -18,6 +19,8 @@ export interface CampaignListRequest {
   after: string | null;
   order: CampaignOrder;
   filter: CampaignFilter;
+  /** Signs the cursors handed out and verifies `after`; default a key of this process only. */
+  cursors?: CursorSigner;
 }
 
 export interface CampaignEdge {
@@ -41,6 +44,8 @@ interface BackendPart {
   result: CampaignListResult;
 }
 
+const processCursors = new CursorSigner();
+
 /**
  * Asks every selected backend in parallel for its part of the list, merges the
  * parts in the requested order and hands out `first` campaigns. The cursor holds
@@ -55,8 +60,10 @@ export async function listCampaigns(
   ctx: CallContext,
   budgetOf?: (backend: string) => number | undefined,
 ): Promise<CampaignListPage> {
-  const fingerprint = listFingerprint(request.order, request.filter, adapters.map((a) => a.name));
-  const cursor: ListCursor | null = request.after ? decodeListCursor(request.after, fingerprint) : null;
+  const names = adapters.map((a) => a.name);
+  const cursors = request.cursors ?? processCursors;
+  const fingerprint = listFingerprint(request.order, request.filter, names);
+  const cursor: ListCursor | null = request.after ? decodeListCursor(request.after, fingerprint, cursors, names) : null;
   const errors: GatewayError[] = [];
 
   const settled = await Promise.allSettled(
@@ -98,7 +105,7 @@ export async function listCampaigns(
   const edges: CampaignEdge[] = page.map(({ part, item, position }) => {
     if (item.resume !== null) resume[part.adapter.name] = item.resume;
     else delete resume[part.adapter.name];
-    return { cursor: encodeListCursor({ after: position, resume: { ...resume } }, fingerprint), node: item.campaign };
+    return { cursor: encodeListCursor({ after: position, resume: { ...resume } }, fingerprint, cursors), node: item.campaign };
   });
 
   return {

@@ -73,3 +73,12 @@ export function unsupported(backend: string, what: string): GatewayError {
 export function notFound(what: string, backend?: string): GatewayError {
   return new GatewayError('NOT_FOUND', `${what} not found`, { backend });
 }
+
+/**
+ * An update whose fields all mean "leave as it is" for this backend. It is refused
+ * rather than answered with the record unchanged: a key that may only write must
+ * not be able to read through a write that writes nothing.
+ */
+export function nothingToChange(backend: string): GatewayError {
+  return badInput(`backend "${backend}": the input changes nothing (a null or unsupported field leaves the record as it is)`, 'input', backend);
+}

@@ -29,8 +29,22 @@ export function encodeGlobalId(typename: NodeTypeName, parts: readonly string[])
   return Buffer.from(JSON.stringify([typename, ...parts]), 'utf8').toString('base64url');
 }
 
+/**
+ * The longest global id accepted, in characters. The gateway's own ids are a few
+ * dozen characters (type, backend name and native ids, base64url); the margin
+ * leaves room for native ids of several hundred characters. A longer id is
+ * refused before it can become an oversized upstream URL.
+ */
+export const MAX_GLOBAL_ID_LENGTH = 1024;
+
+/** Text that survives UTF-8 unchanged (no lone surrogate) and holds no control character. */
+const isCleanText = (text: string) => Buffer.from(text, 'utf8').toString('utf8') === text && !/[\u0000-\u001f\u007f]/.test(text);
+
 /** Decodes a global id, or throws `BAD_USER_INPUT` when the gateway could not have issued it. */
 export function decodeGlobalId(globalId: string, field = 'id'): GlobalIdKey {
+  if (globalId.length > MAX_GLOBAL_ID_LENGTH) {
+    throw badInput(`"${field}" is longer than any id this gateway issues (${MAX_GLOBAL_ID_LENGTH} characters)`, field);
+  }
   let decoded: unknown;
   try {
     if (!/^[A-Za-z0-9_-]+$/.test(globalId)) throw new Error('not base64url');
@@ -40,7 +54,8 @@ export function decodeGlobalId(globalId: string, field = 'id'): GlobalIdKey {
   }
   if (!Array.isArray(decoded) || !isNodeTypeName(decoded[0])) throw badInput(`"${globalId}" is not a valid id`, field);
   const [typename, ...parts] = decoded as [NodeTypeName, ...unknown[]];
-  if (parts.length !== KEY_PARTS[typename].length || !parts.every((p) => typeof p === 'string' && p !== '')) {
+  const wellFormed = parts.every((p) => typeof p === 'string' && p !== '' && isCleanText(p));
+  if (parts.length !== KEY_PARTS[typename].length || !wellFormed) {
     throw badInput(`"${globalId}" is not a valid id`, field);
   }
   return { typename, parts: parts as string[] };

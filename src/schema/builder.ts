@@ -3,8 +3,9 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { Scope } from '../config/config-schema.js';
 import { decodeGlobalId, encodeGlobalId, type NodeTypeName } from '../model/global-id.js';
-import { GatewayError } from '../model/errors.js';
+import { badInput, GatewayError } from '../model/errors.js';
 import type { GatewayContext } from '../server/context.js';
+import { MAX_LIST_INPUT } from './input-bounds.js';
 
 /**
  * The schema builder: plugins and scalars' shapes only; every type lives in its
@@ -45,7 +46,14 @@ export const builder = new SchemaBuilder<{
       return { typename: key.typename, id: JSON.stringify(key.parts) };
     },
     nodeQueryOptions: { authScopes: { scope: 'campaigns:read' } },
-    nodesQueryOptions: { authScopes: { scope: 'campaigns:read' } },
+    nodesQueryOptions: {
+      authScopes: { scope: 'campaigns:read' },
+      // As many ids as one page of a list holds, so one request cannot fan out into thousands of reads.
+      resolve: (_root, args, _ctx, _info, resolveNodes) => {
+        if (args.ids.length > MAX_LIST_INPUT) throw badInput(`"ids" takes at most ${MAX_LIST_INPUT} ids, got ${args.ids.length}`, 'ids');
+        return resolveNodes(args.ids);
+      },
+    },
   },
 });
 

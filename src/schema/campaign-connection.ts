@@ -4,6 +4,7 @@ import { listCampaigns } from '../gateway/campaign-list.js';
 import { builder } from './builder.js';
 import { CampaignRef } from './campaign.js';
 import { CampaignOrderFieldEnum, CampaignStatusEnum, ChannelEnum, OrderDirectionEnum } from './enums.js';
+import { boundedText, distinctBounded, MAX_NAME_FILTER_LENGTH } from './input-bounds.js';
 import { pageSize } from './paging.js';
 
 const CampaignFilterInput = builder.inputType('CampaignFilter', {
@@ -50,11 +51,17 @@ builder.queryField('campaigns', (t) =>
     },
     resolve: async (_root, args, ctx, info) => {
       const first = pageSize(args.first);
-      const { backends, ...rest } = args.filter ?? {};
-      const filter: CampaignFilter = Object.fromEntries(Object.entries(rest).filter(([, v]) => v != null));
+      const { backends, status, channels, nameContains, ...rest } = args.filter ?? {};
+      const bounded = {
+        ...rest,
+        status: distinctBounded(status, 'filter.status'),
+        channels: distinctBounded(channels, 'filter.channels'),
+        nameContains: boundedText(nameContains, 'filter.nameContains', MAX_NAME_FILTER_LENGTH),
+      };
+      const filter: CampaignFilter = Object.fromEntries(Object.entries(bounded).filter(([, v]) => v != null));
       const page = await listCampaigns(
-        ctx.backends.select(backends),
-        { first, after: args.after ?? null, order: args.orderBy ?? { field: 'CREATED_AT', direction: 'DESC' }, filter },
+        ctx.backends.select(distinctBounded(backends, 'filter.backends')),
+        { first, after: args.after ?? null, order: args.orderBy ?? { field: 'CREATED_AT', direction: 'DESC' }, filter, cursors: ctx.cursors },
         ctx.call,
         (backend) => ctx.backends.budgetOf(backend),
       );

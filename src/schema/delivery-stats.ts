@@ -39,6 +39,7 @@ builder.subscriptionField('deliveryStats', (t) =>
     // (bad id, UNSUPPORTED, NOT_FOUND, backend down) into an ordinary GraphQL error.
     subscribe: (_root, args, ctx) => {
       const [backend, nativeId] = decodeGlobalIdOf('Campaign', String(args.campaignId), 'campaignId') as [string, string];
+      ctx.backends.forId(backend, 'campaignId');
       return ctx.live.subscribe({ backend, nativeId }, { signal: ctx.call.signal });
     },
     resolve: (stats: LiveDeliveryStats) => stats,

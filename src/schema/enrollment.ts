@@ -14,12 +14,15 @@ builder.node(EnrollmentRef, {
   description: 'A contact enrolled in a campaign.',
   id: { resolve: (e) => nodeKey(e.backend, e.campaignNativeId, e.contactId) },
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'contactId' in value && 'campaignNativeId' in value,
-  loadOne: async (id, ctx) => {
-    const [backend, campaignNativeId, contactId] = parseNodeKey(id) as [string, string, string];
-    const adapter = ctx.backends.get(backend);
-    if (!adapter?.listEnrollments) return null;
-    return settleNode(findInPages((page) => adapter.listEnrollments!(campaignNativeId, page, ctx.call), (e) => e.contactId === contactId));
-  },
+  loadOne: (id, ctx) =>
+    settleNode(
+      (async () => {
+        const [backend, campaignNativeId, contactId] = parseNodeKey(id) as [string, string, string];
+        const adapter = ctx.backends.forId(backend);
+        if (!adapter.listEnrollments) return null;
+        return findInPages((page) => adapter.listEnrollments!(campaignNativeId, page, ctx.call), (e) => e.contactId === contactId);
+      })(),
+    ),
   fields: (t) => ({
     campaign: t.field({
       type: CampaignRef,
@@ -45,7 +48,7 @@ builder.objectField(CampaignRef, 'enrollments', (t) =>
     resolve: (campaign, args, ctx) => {
       const adapter = ctx.backends.get(campaign.backend);
       if (!adapter?.listEnrollments) return null;
-      return childConnection((page) => adapter.listEnrollments!(campaign.nativeId, page, ctx.call), args);
+      return childConnection((page) => adapter.listEnrollments!(campaign.nativeId, page, ctx.call), args, ctx.cursors);
     },
   }),
 );

@@ -1,9 +1,9 @@
 import type { Campaign, Touchpoint } from '../model/unified.js';
 import type { GatewayContext } from '../server/context.js';
 
-/** A campaign through the request's loader; null when its backend is not configured or it does not exist. */
+/** A campaign through the request's loader; null when it does not exist, `BAD_USER_INPUT` when its backend is not configured. */
 export async function loadCampaign(ctx: GatewayContext, backend: string, nativeId: string): Promise<Campaign | null> {
-  if (!ctx.backends.get(backend)) return null;
+  ctx.backends.forId(backend);
   return ctx.loaders.campaign.load({ backend, nativeId });
 }
 
@@ -14,8 +14,8 @@ export async function loadTouchpoint(
   campaignNativeId: string,
   nativeId: string,
 ): Promise<Touchpoint | null> {
-  const adapter = ctx.backends.get(backend);
-  if (!adapter?.capabilities.has('TOUCHPOINTS')) return null;
+  const adapter = ctx.backends.forId(backend);
+  if (!adapter.capabilities.has('TOUCHPOINTS')) return null;
   return ctx.loaders.touchpoint.load({ backend, campaignNativeId, nativeId });
 }
 

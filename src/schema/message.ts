@@ -22,12 +22,15 @@ builder.node(MessageRef, {
   description: 'One message to one recipient, with its delivery state.',
   id: { resolve: (m) => nodeKey(m.backend, m.campaignNativeId, m.nativeId) },
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'recipient' in value && 'campaignNativeId' in value,
-  loadOne: async (id, ctx) => {
-    const [backend, campaignNativeId, nativeId] = parseNodeKey(id) as [string, string, string];
-    const adapter = ctx.backends.get(backend);
-    if (!adapter?.listMessages) return null;
-    return settleNode(findInPages((page) => adapter.listMessages!(campaignNativeId, page, ctx.call), (m) => m.nativeId === nativeId));
-  },
+  loadOne: (id, ctx) =>
+    settleNode(
+      (async () => {
+        const [backend, campaignNativeId, nativeId] = parseNodeKey(id) as [string, string, string];
+        const adapter = ctx.backends.forId(backend);
+        if (!adapter.listMessages) return null;
+        return findInPages((page) => adapter.listMessages!(campaignNativeId, page, ctx.call), (m) => m.nativeId === nativeId);
+      })(),
+    ),
   fields: (t) => ({
     campaign: t.field({
       type: CampaignRef,
@@ -56,7 +59,7 @@ builder.objectField(CampaignRef, 'messages', (t) =>
     resolve: (campaign, args, ctx) => {
       const adapter = ctx.backends.get(campaign.backend);
       if (!adapter?.listMessages) return null;
-      return childConnection((page) => adapter.listMessages!(campaign.nativeId, page, ctx.call), args);
+      return childConnection((page) => adapter.listMessages!(campaign.nativeId, page, ctx.call), args, ctx.cursors);
     },
   }),
 );

@@ -1,6 +1,5 @@
 import type { BackendAdapter, ChildKey } from '../adapters/adapter.js';
 import { decodeGlobalIdOf, type NodeTypeName } from '../model/global-id.js';
-import { notFound } from '../model/errors.js';
 import type { GatewayContext } from '../server/context.js';
 
 /** The adapter and native id a mutation on a campaign goes to. */
@@ -15,21 +14,14 @@ export interface ChildTarget {
   key: ChildKey;
 }
 
-function adapterFor(ctx: GatewayContext, backend: string, what: string): BackendAdapter {
-  // An id naming a backend this gateway does not have refers to nothing here.
-  const adapter = ctx.backends.forId(backend);
-  if (!adapter) throw notFound(what);
-  return adapter;
-}
-
-/** Decodes a campaign id for a mutation (`BAD_USER_INPUT` when malformed, `NOT_FOUND` for an unknown backend). */
+/** Decodes a campaign id for a mutation (`BAD_USER_INPUT` when malformed or naming a backend the gateway does not have). */
 export function campaignTarget(ctx: GatewayContext, id: string, field: string): CampaignTarget {
   const [backend, nativeId] = decodeGlobalIdOf('Campaign', id, field) as [string, string];
-  return { adapter: adapterFor(ctx, backend, 'campaign'), nativeId };
+  return { adapter: ctx.backends.forId(backend, field), nativeId };
 }
 
 /** Decodes a touchpoint or message id for a mutation. */
 export function childTarget(ctx: GatewayContext, typename: Extract<NodeTypeName, 'Touchpoint' | 'Message'>, id: string, field: string): ChildTarget {
   const [backend, campaignNativeId, nativeId] = decodeGlobalIdOf(typename, id, field) as [string, string, string];
-  return { adapter: adapterFor(ctx, backend, typename.toLowerCase()), key: { campaignNativeId, nativeId } };
+  return { adapter: ctx.backends.forId(backend, field), key: { campaignNativeId, nativeId } };
 }

@@ -1,5 +1,6 @@
 import { GraphQLError, Kind, type ValueNode } from 'graphql';
 import { builder } from './builder.js';
+import { checkJsonBounds } from './json-bounds.js';
 
 /** ISO 8601 with a zone, normalized to UTC with milliseconds on the way in and out. */
 function parseDateTime(value: unknown): string {
@@ -39,8 +40,8 @@ function literalToJson(ast: ValueNode): unknown {
 }
 
 builder.scalarType('JSON', {
-  description: 'Any JSON value.',
+  description: 'Any JSON value. As input: nested at most 32 levels and at most 256 KiB of JSON text.',
   serialize: (value) => value,
-  parseValue: (value) => value,
-  parseLiteral: (ast) => literalToJson(ast),
+  parseValue: (value) => checkJsonBounds(value),
+  parseLiteral: (ast) => checkJsonBounds(literalToJson(ast)),
 });

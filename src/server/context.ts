@@ -3,6 +3,7 @@ import type { BackendAdapter, CallContext } from '../adapters/adapter.js';
 import { UpstreamCache } from '../adapters/http/upstream-cache.js';
 import type { Scope } from '../config/config-schema.js';
 import type { GatewayError } from '../model/errors.js';
+import type { CursorSigner } from '../gateway/cursor-signer.js';
 import { createLoaders, type Loaders } from '../gateway/loaders.js';
 import type { BackendSet } from '../gateway/backend-set.js';
 import type { DeliveryStatsHub } from '../live/delivery-stats-hub.js';
@@ -24,6 +25,8 @@ export interface GatewayContext {
   /** Errors of backends that failed while others answered; appended to the response. */
   partialErrors: GatewayError[];
   live: DeliveryStatsHub;
+  /** Signs the cursors handed out and verifies those that come back. */
+  cursors: CursorSigner;
 }
 
 /** What the server passes in for every request. */
@@ -32,6 +35,7 @@ export interface ContextDeps {
   live: DeliveryStatsHub;
   /** Scopes of the request's API key (set by the auth plugin). */
   scopesOf: (initial: YogaInitialContext) => ReadonlySet<Scope>;
+  cursors: CursorSigner;
 }
 
 export function createContext(deps: ContextDeps, initial: YogaInitialContext): GatewayContext {
@@ -43,6 +47,7 @@ export function createContext(deps: ContextDeps, initial: YogaInitialContext): G
     caller: { scopes: deps.scopesOf(initial) },
     partialErrors: [],
     live: deps.live,
+    cursors: deps.cursors,
   };
 }
 

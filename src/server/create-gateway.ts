@@ -2,11 +2,14 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from '../config/gateway-config.js';
 import type { BackendSet } from '../gateway/backend-set.js';
+import { CursorSigner } from '../gateway/cursor-signer.js';
 import type { DeliveryStatsHub } from '../live/delivery-stats-hub.js';
 import { schema } from '../schema/index.js';
 import { createContext, type GatewayContext } from './context.js';
 import { EXAMPLE_QUERY } from './example-query.js';
 import { createKeyResolver, presentedKey, useApiKeys } from './plugins/use-api-keys.js';
+import { useClientSafeErrors } from './plugins/use-client-safe-errors.js';
+import { useCsrfPrevention } from './plugins/use-csrf-prevention.js';
 import { useDisableIntrospection } from './plugins/use-disable-introspection.js';
 import { useHealth, type CircuitState } from './plugins/use-health.js';
 import { GatewayMetrics, useMetrics } from './plugins/use-metrics.js';
@@ -29,7 +32,7 @@ export interface GatewayLimits extends RequestLimitsOptions {
 export interface GatewayOptions {
   backends: BackendSet;
   live: DeliveryStatsHub;
-  config: Pick<GatewayConfig, 'auth' | 'graphiql' | 'introspection'> & Partial<Pick<GatewayConfig, 'backends' | 'trustedDocuments'>>;
+  config: Pick<GatewayConfig, 'auth' | 'graphiql' | 'introspection'> & Partial<Pick<GatewayConfig, 'backends' | 'trustedDocuments' | 'cursorSecret'>>;
   logger: Logger;
   /** Request limits; see {@link GatewayLimits} for the defaults. */
   limits?: GatewayLimits;
@@ -54,6 +57,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const { config } = options;
   const scopesOfKey = createKeyResolver(config.auth?.apiKeys);
   const metrics = options.metrics ?? new GatewayMetrics();
+  const cursors = new CursorSigner(config.cursorSecret);
   metrics.countSubscriptionsWith(() => options.live.subscriberCount);
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema,
@@ -77,6 +81,7 @@ export function createGateway(options: GatewayOptions): Gateway {
           backends: options.backends,
           live: options.live,
           scopesOf: (init) => scopesOfKey(presentedKey(init.request.headers)) ?? new Set(),
+          cursors,
         },
         initial,
       ),
@@ -87,6 +92,8 @@ export function createGateway(options: GatewayOptions): Gateway {
         draining: options.draining,
       }),
       useRequestBodyLimit(),
+      useCsrfPrevention(),
+      useClientSafeErrors(),
       useApiKeys({ apiKeys: config.auth?.apiKeys }),
       ...(config.trustedDocuments ? [useTrustedDocuments(config.trustedDocuments)] : []),
       useDisableIntrospection({ allowed: config.introspection }),

@@ -1,9 +1,12 @@
 import type { Server } from 'node:http';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
-import { GraphQLError, type ExecutionArgs } from 'graphql';
-import type { Gateway } from './create-gateway.js';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { GraphQLError, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError } from 'graphql';
+import { DEFAULT_MAX_REQUEST_BODY_BYTES, type Gateway } from './create-gateway.js';
 import type { createKeyResolver } from './plugins/use-api-keys.js';
+
+/** Largest message before `connection_ack`, in bytes: a `connection_init` carries a key, nothing more. */
+export const DEFAULT_MAX_INIT_MESSAGE_BYTES = 8 * 1024;
 
 /** Options of {@link attachWebSocket}. */
 export interface WebSocketOptions {
@@ -11,6 +14,13 @@ export interface WebSocketOptions {
   resolveKey: ReturnType<typeof createKeyResolver>;
   /** Whether keys are required at all. */
   authRequired: boolean;
+  /**
+   * Largest message, in bytes; default 1 MiB, the HTTP body limit. A frame
+   * announcing more is refused from its header (close 1009) without being read.
+   */
+  maxPayloadBytes?: number;
+  /** Largest message before the connection is acknowledged; default 8 KiB. Larger: close 1009. */
+  maxInitMessageBytes?: number;
 }
 
 /** The key a WebSocket client sends in its `connection_init` payload. */
@@ -22,18 +32,53 @@ function keyFromPayload(payload: Record<string, unknown> | undefined): string | 
   return typeof key === 'string' ? key : null;
 }
 
+const byteLength = (data: RawData) => (Array.isArray(data) ? data.reduce((n, part) => n + part.length, 0) : (data as Buffer | ArrayBuffer).byteLength);
+
+/** An error as a client may see it: without the server's own extensions (`http`, `unexpected`, `originalError`). */
+function clientError(error: GraphQLError): GraphQLFormattedError {
+  const formatted = error.toJSON();
+  if (!formatted.extensions) return formatted;
+  const { http: _http, unexpected: _unexpected, originalError: _original, ...extensions } = formatted.extensions as Record<string, unknown>;
+  return { ...formatted, extensions: Object.keys(extensions).length > 0 ? extensions : undefined };
+}
+
+function clientResult(result: ExecutionResult): FormattedExecutionResult {
+  const { errors, ...rest } = result;
+  return errors?.length ? { ...(rest as FormattedExecutionResult), errors: errors.map(clientError) } : (result as FormattedExecutionResult);
+}
+
 /**
  * Serves `graphql-transport-ws` on the HTTP server's `/graphql`, through the
  * same envelop as HTTP (schema, context, plugins). The API key comes in the
  * `connection_init` payload; a missing or wrong one closes the socket (4403).
+ * Messages are bounded like HTTP bodies, and much smaller ones are all a
+ * client may send before it is acknowledged, so an unauthenticated socket
+ * cannot make the server hold large buffers.
  */
 export function attachWebSocket(server: Server, gateway: Gateway, options: WebSocketOptions) {
-  const wss = new WebSocketServer({ server, path: '/graphql' });
+  const maxInit = options.maxInitMessageBytes ?? DEFAULT_MAX_INIT_MESSAGE_BYTES;
+  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: options.maxPayloadBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES });
+  const acknowledged = new WeakSet<WebSocket>();
+  // Registered before graphql-ws's own listener, so it sees each message first.
+  wss.on('connection', (socket) => {
+    const beforeAck = (data: RawData) => {
+      if (acknowledged.has(socket)) socket.off('message', beforeAck);
+      else if (byteLength(data) > maxInit) socket.close(1009, 'message too big before connection_ack');
+    };
+    socket.on('message', beforeAck);
+  });
   const disposable = useServer(
     {
-      onConnect: (ctx) => !options.authRequired || options.resolveKey(keyFromPayload(ctx.connectionParams)) !== null,
+      onConnect: (ctx) => {
+        const socket = ctx.extra.socket;
+        const allowed = socket.readyState === WebSocket.OPEN && (!options.authRequired || options.resolveKey(keyFromPayload(ctx.connectionParams)) !== null);
+        if (allowed) acknowledged.add(socket);
+        return allowed;
+      },
       execute: (args) => (args.rootValue as { execute: (a: ExecutionArgs) => unknown }).execute(args) as never,
       subscribe: (args) => (args.rootValue as { subscribe: (a: ExecutionArgs) => unknown }).subscribe(args) as never,
+      onNext: (_ctx, _id, _payload, _args, result) => clientResult(result),
+      onError: (_ctx, _id, _payload, errors) => errors.map(clientError),
       onSubscribe: async (ctx, _id, params) => {
         const key = keyFromPayload(ctx.connectionParams);
         // A synthetic request carries the key so the context resolves scopes as for HTTP.
@@ -52,7 +97,7 @@ export function attachWebSocket(server: Server, gateway: Gateway, options: WebSo
         try {
           document = parse(params.query);
         } catch (error) {
-          // A syntax error or a refused document (token limit) is the client's: answer it, keep the socket.
+          // A syntax error or a refused document (token or size limit) is the client's: answer it, keep the socket.
           if (error instanceof GraphQLError) return [error];
           throw error;
         }

@@ -43,10 +43,19 @@ describe('node, nodes, campaign and touchpoint lookups', () => {
 
   it('nodes answers in the order of the ids, null for a well-formed id that does not exist', async () => {
     const missing = encodeGlobalId('Campaign', ['growth', 'cmp_does_not_exist']);
-    const otherBackend = encodeGlobalId('Campaign', ['not-configured', '1']);
-    const result = await harness.execute(NodesByIdsDocument, { ids: [ids.broadcast!, missing, ids.growth!, otherBackend] });
+    const result = await harness.execute(NodesByIdsDocument, { ids: [ids.broadcast!, missing, ids.growth!] });
     expect(result.errors).toBeUndefined();
-    expect(result.data!.nodes.map((n) => n?.id ?? null)).toEqual([ids.broadcast, null, ids.growth, null]);
+    expect(result.data!.nodes.map((n) => n?.id ?? null)).toEqual([ids.broadcast, null, ids.growth]);
+  });
+
+  it('an id naming a backend that is not configured is BAD_USER_INPUT at its own position, the others answered', async () => {
+    const otherBackend = encodeGlobalId('Campaign', ['not-configured', '1']);
+    const result = await harness.execute(NodesByIdsDocument, { ids: [ids.broadcast!, otherBackend, ids.growth!] });
+    expect(result.data!.nodes.map((n) => n?.id ?? null)).toEqual([ids.broadcast, null, ids.growth]);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors![0]).toMatchObject({ path: ['nodes', 1], extensions: { code: 'BAD_USER_INPUT', field: 'id' } });
+    const single = await harness.execute(CampaignDetailDocument, { id: otherBackend });
+    expect(single.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
   });
 
   it('a malformed id is BAD_USER_INPUT, for node and for campaign', async () => {

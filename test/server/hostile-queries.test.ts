@@ -157,8 +157,8 @@ describe('requests the GraphQL-over-HTTP way forbids are refused', () => {
   it('an unsupported content type: 415', async () => {
     const response = await fetch(gw.endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain', accept: 'application/graphql-response+json' },
-      body: JSON.stringify({ query: '{ backends { name } }' }),
+      headers: { 'content-type': 'application/xml', accept: 'application/graphql-response+json' },
+      body: '<query>{ backends { name } }</query>',
     });
     expect(response.status).toBe(415);
     await expectStillServing();

@@ -80,13 +80,32 @@ function startsBeforeCursor(page: SearchPage, query: CampaignListQuery): boolean
   return comparePositions({ value, id: '' }, { value: query.after.value, id: '' }, query.order.direction) < 0;
 }
 
+/** Pages stepped back from a resume offset before reading starts over from the first page. */
+const MAX_RESUME_STEPS = 3;
+
+/**
+ * The page to read from: the one holding the record before the resume offset,
+ * which must sort before the cursor. Campaigns deleted since the cursor was
+ * made move everything up, so a page past the end jumps to the last one and a
+ * page that starts too late steps back, at most {@link MAX_RESUME_STEPS} pages;
+ * beyond that reading starts over at offset 0 (slower, never wrong). Finding
+ * the place thus costs at most six searches, whatever offset a token holds.
+ */
+async function resumePage(search: CampaignSearch, query: CampaignListQuery): Promise<SearchPage> {
+  const resume = query.after ? resumeOffset(query.resume) : 0;
+  let page = await search.page(Math.max(0, resume - 1));
+  if (page.entries.length === 0 && page.start > 0 && page.start >= page.total) page = await search.page(Math.max(0, page.total - search.rows));
+  for (let step = 0; page.start > 0 && !startsBeforeCursor(page, query); step += 1) {
+    if (step === MAX_RESUME_STEPS) return search.page(0);
+    page = await search.page(Math.max(0, page.start - search.rows));
+  }
+  return page;
+}
+
 async function readFromResume(search: CampaignSearch, query: CampaignListQuery): Promise<CampaignListResult> {
   const { order, filter, after } = query;
   const limit = Math.max(1, query.limit);
-  // Read from the record before the resume offset: it must sort before the cursor, or we step back.
-  const resume = after ? resumeOffset(query.resume) : 0;
-  let page = await search.page(Math.max(0, resume - 1));
-  while (page.start > 0 && !startsBeforeCursor(page, query)) page = await search.page(Math.max(0, page.start - search.rows));
+  let page = await resumePage(search, query);
   const origin = page.start;
 
   const items: ListedCampaign[] = [];

@@ -1,7 +1,7 @@
 import type { AdapterDeps, BackendAdapter, CallContext, CreateCampaignInput, UpdateCampaignInput } from '../adapter.js';
 import { clientForBackend } from '../http/client-for-backend.js';
 import type { Capability } from '../../model/enums.js';
-import { notFound } from '../../model/errors.js';
+import { nothingToChange, notFound } from '../../model/errors.js';
 import type { Campaign } from '../../model/unified.js';
 import * as api from './client.js';
 import type { SchemaTypeConfig } from './config.js';
@@ -69,12 +69,7 @@ export function createSchemaTypeAdapter(
     async updateCampaign(nativeId: string, input: UpdateCampaignInput, ctx) {
       const data = toUpdateData(input, backend);
       requireId(nativeId);
-      if (Object.keys(data).length === 0) {
-        // Nothing to change: answer the campaign as it is rather than bump its modifiedAt.
-        const current = await api.retrieveCampaign(http, nativeId, ctx);
-        if (!current) throw notFound(`campaign "${nativeId}"`, backend);
-        return toCampaign(current, backend);
-      }
+      if (Object.keys(data).length === 0) throw nothingToChange(backend);
       return toCampaign(await api.updateCampaign(http, nativeId, data, ctx), backend);
     },
 

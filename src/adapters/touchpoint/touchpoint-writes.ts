@@ -1,6 +1,6 @@
 import type { CallContext, ChildKey, CreateTouchpointInput, UpdateTouchpointInput } from '../adapter.js';
 import type { BackendHttpClient } from '../http/backend-client.js';
-import { badInput, notFound } from '../../model/errors.js';
+import { badInput, nothingToChange, notFound } from '../../model/errors.js';
 import type { Touchpoint, TouchpointValidation } from '../../model/unified.js';
 import * as api from './client.js';
 import { toChannel, toTouchpoint } from './to-unified.js';
@@ -56,10 +56,9 @@ export async function createTouchpoint(
 /** Renames, rewrites or moves a touchpoint; a move renumbers the others. */
 export async function updateTouchpoint(http: BackendHttpClient, key: ChildKey, input: UpdateTouchpointInput, ctx: CallContext): Promise<Touchpoint> {
   const body = toUpdateTouchpointBody(input, http.backend);
-  const { record, campaign } = await ownedTouchpoint(http, key, ctx);
+  if (Object.keys(body).length === 0) throw nothingToChange(http.backend);
+  const { campaign } = await ownedTouchpoint(http, key, ctx);
   const channel = toChannel(campaign?.channel_type);
-  // Nothing to change: a PATCH would only risk a write for no effect.
-  if (Object.keys(body).length === 0) return toTouchpoint(record, http.backend, key.campaignNativeId, channel);
   const updated = await api.updateTouchpoint(http, ctx, key.nativeId, body);
   return toTouchpoint(updated, http.backend, key.campaignNativeId, channel);
 }

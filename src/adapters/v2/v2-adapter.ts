@@ -11,7 +11,7 @@ import type {
 import type { BackendHttpClient } from '../http/backend-client.js';
 import { completeList } from '../wire-records.js';
 import type { Capability } from '../../model/enums.js';
-import { notFound } from '../../model/errors.js';
+import { nothingToChange, notFound } from '../../model/errors.js';
 import { touchpointRuleErrors } from '../../model/touchpoint-rules.js';
 import type { Campaign, Enrollment, Message, Page, Touchpoint, TouchpointValidation } from '../../model/unified.js';
 import * as api from './client.js';
@@ -126,16 +126,11 @@ export class V2Adapter implements BackendAdapter {
     return toCampaign(await api.createCampaign(this.#http, request, ctx), this.name);
   }
 
-  /** Renames or reschedules a scheduled campaign; an input that changes nothing reads the campaign instead of touching `UpdatedAt`. */
+  /** Renames or reschedules a scheduled campaign; an input that changes nothing is `BAD_USER_INPUT` and sends nothing. */
   async updateCampaign(nativeId: string, input: UpdateCampaignInput, ctx: CallContext): Promise<Campaign> {
     const id = this.#campaignIdOrNotFound(nativeId);
     const request = toUpdateRequest(id, input, this.name);
-    if (request.Name === undefined && request.SendAt === undefined) {
-      const [current] = await this.getCampaigns([nativeId], ctx);
-      if (current instanceof Error) throw current;
-      if (!current) throw notFound(`campaign "${nativeId}"`, this.name);
-      return current;
-    }
+    if (request.Name === undefined && request.SendAt === undefined) throw nothingToChange(this.name);
     return toCampaign(await api.updateCampaign(this.#http, request, ctx), this.name);
   }
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { notFound } from '../../model/errors.js';
+import { nothingToChange } from '../../model/errors.js';
 import type { Campaign, EnrollmentResult, ExecutionResult } from '../../model/unified.js';
 import type { CallContext, CreateCampaignInput, ExecuteCampaignInput, UpdateCampaignInput } from '../adapter.js';
 import { campaignFieldOf, executeFieldOf, toCampaignCreate, toCampaignPatch, toExecuteRequest } from './campaign-input.js';
-import { deleteCampaign as sendDelete, fetchCampaign, patchCampaign, postCampaign, postEnroll, postExecute, type WorkspaceApi } from './client.js';
+import { deleteCampaign as sendDelete, patchCampaign, postCampaign, postEnroll, postExecute, type WorkspaceApi } from './client.js';
 import { parseInput } from './input-parsing.js';
 import { toCampaign, toEnrollmentResult, toExecutionResult } from './to-unified.js';
 
@@ -13,14 +13,10 @@ export async function createCampaign(api: WorkspaceApi, input: CreateCampaignInp
   return toCampaign(api.http.backend, await postCampaign(api, body, ctx, campaignFieldOf));
 }
 
-/** Updates a campaign; an input that changes nothing reads the campaign instead of touching `updatedAt`. */
+/** Updates a campaign; an input that changes nothing is `BAD_USER_INPUT` and sends nothing. */
 export async function updateCampaign(api: WorkspaceApi, id: string, input: UpdateCampaignInput, ctx: CallContext): Promise<Campaign> {
   const patch = toCampaignPatch(input, api.http.backend);
-  if (Object.keys(patch).length === 0) {
-    const current = await fetchCampaign(api, id, { signal: ctx.signal });
-    if (!current) throw notFound(`campaign "${id}"`, api.http.backend);
-    return toCampaign(api.http.backend, current);
-  }
+  if (Object.keys(patch).length === 0) throw nothingToChange(api.http.backend);
   return toCampaign(api.http.backend, await patchCampaign(api, id, patch, ctx, campaignFieldOf));
 }
 

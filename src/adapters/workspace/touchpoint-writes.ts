@@ -1,4 +1,4 @@
-import { badInput, GatewayError, notFound } from '../../model/errors.js';
+import { badInput, GatewayError, nothingToChange, notFound } from '../../model/errors.js';
 import { touchpointRuleErrors } from '../../model/touchpoint-rules.js';
 import type { Touchpoint, TouchpointValidation } from '../../model/unified.js';
 import type { CallContext, ChildKey, CreateTouchpointInput, UpdateTouchpointInput } from '../adapter.js';
@@ -119,6 +119,7 @@ export async function updateTouchpoint(
 ): Promise<Touchpoint> {
   const backend = deps.api.http.backend;
   const change = toNodeChange(input, backend);
+  if (Object.keys(change).length === 0) throw nothingToChange(backend);
   return editWorkflow(deps, key.campaignNativeId, ctx, (graph) => {
     const node = findNode(graph, key, backend);
     if (change.message !== undefined && node.type !== SEND_MESSAGE) {

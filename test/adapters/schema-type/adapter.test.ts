@@ -384,11 +384,10 @@ describe('schemaType adapter: writes', () => {
     }
   });
 
-  it('an update with nothing to change answers the campaign without writing', async () => {
-    const [before] = (await adapter.getCampaigns(['cmp_spring_upsell'], {})) as Campaign[];
-    const same = await adapter.updateCampaign!('cmp_spring_upsell', {}, {});
-    expect(same).toEqual(before);
-    expect(backend.requests.count({ method: 'PATCH' })).toBe(0);
+  it('an update with nothing to change is BAD_USER_INPUT and sends nothing (no read through a write)', async () => {
+    const error = await failure(adapter.updateCampaign!('cmp_spring_upsell', { name: null }, {}));
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input', backend: BACKEND });
+    expect(backend.requests.count()).toBe(0);
   });
 
   it.each([
@@ -443,7 +442,6 @@ describe('schemaType adapter: writes', () => {
 
   it('answers NOT_FOUND for mutations on unknown or deleted ids', async () => {
     await expect(adapter.updateCampaign!('cmp_nope', { name: 'X' }, {})).rejects.toMatchObject({ code: 'NOT_FOUND', backend: BACKEND });
-    await expect(adapter.updateCampaign!('cmp_nope', {}, {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(adapter.deleteCampaign!('cmp_nope', {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(adapter.deleteCampaign!('cmp_old_promo', {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });

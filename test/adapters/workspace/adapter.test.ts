@@ -143,13 +143,11 @@ describe('workspace adapter against its reference backend', () => {
     await adapter.deleteCampaign!(created.nativeId, {});
   });
 
-  it('an update that changes nothing reads the campaign and leaves updatedAt alone', async () => {
-    const stored = (await backendGet(backend, '/campaigns/cmp_loyalty_gold')).json;
-    const before = backend.requests.count({ method: 'PATCH' });
-    const campaign = await adapter.updateCampaign!('cmp_loyalty_gold', { name: null, status: null, settings: null }, {});
-    expect(campaign.updatedAt).toBe(stored.updatedAt);
-    expect(campaign.name).toBe('Loyalty Tier Upgrade');
-    expect(backend.requests.count({ method: 'PATCH' })).toBe(before);
+  it('an update that changes nothing is BAD_USER_INPUT and sends nothing (no read through a write)', async () => {
+    const before = backend.requests.count();
+    const error = await rejection(adapter.updateCampaign!('cmp_loyalty_gold', { name: null, status: null, settings: null }, {}));
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input', backend: 'growth' });
+    expect(backend.requests.count()).toBe(before);
   });
 
   describe('rejects input before calling the backend', () => {
@@ -187,7 +185,6 @@ describe('workspace adapter against its reference backend', () => {
   it('mutations on an unknown campaign are NOT_FOUND', async () => {
     const calls = [
       () => adapter.updateCampaign!('cmp_missing', { name: 'x' }, {}),
-      () => adapter.updateCampaign!('cmp_missing', {}, {}),
       () => adapter.deleteCampaign!('cmp_missing', {}),
       () => adapter.enrollContacts!('cmp_missing', ['ct_1'], {}),
       () => adapter.executeCampaign!('cmp_missing', { contactId: 'ct_1' }, {}),

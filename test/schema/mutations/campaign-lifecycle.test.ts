@@ -160,11 +160,11 @@ describe('campaign create → read → update → delete through GraphQL', () =>
     expect(restored.Name).toBe(`${name} (moved)`);
     expect(Date.parse(restored.SendAt)).toBe(Date.parse('2026-12-02T10:30:00.000Z'));
 
-    // An update that changes nothing answers the campaign without a write (v2 would bump UpdatedAt).
+    // An update that changes nothing is refused without any upstream call: a write must not serve as a read.
     harness.backends.v2.requests.clear();
     const unchanged = await harness.execute(UpdateCampaignDocument, { id: campaign.id, input: {} });
-    expect(unchanged.data!.updateCampaign).toMatchObject({ name: `${name} (moved)`, updatedAt: updated.data!.updateCampaign.updatedAt });
-    expect(writesTo(harness.backends.v2)).toEqual([]);
+    expectGatewayError(unchanged, { code: 'BAD_USER_INPUT', field: 'input' });
+    expect(harness.backends.v2.requests.count()).toBe(0);
 
     const deleted = await harness.execute(DeleteCampaignDocument, { id: campaign.id });
     expect(deleted.errors).toBeUndefined();

@@ -74,9 +74,11 @@ describe('malformed ids', () => {
 });
 
 describe('well-formed ids of records that do not exist', () => {
-  it.each(MUTATIONS)('$mutation: an id naming a backend that is not configured is NOT_FOUND', async ({ kind, run }) => {
+  it.each(MUTATIONS)('$mutation: an id naming a backend that is not configured is BAD_USER_INPUT on its argument (the gateway never issued it)', async ({ kind, field, run }) => {
     const parts = kind === 'Campaign' ? ['retired-backend', 'cmp_1'] : ['retired-backend', 'cmp_1', 'x_1'];
-    expectGatewayError(await run(encodeGlobalId(kind, parts)), { code: 'NOT_FOUND' });
+    harness.clearUpstreamRequests();
+    expectGatewayError(await run(encodeGlobalId(kind, parts)), { code: 'BAD_USER_INPUT', field, message: 'backend "retired-backend"' });
+    expect(harness.upstreamRequests()).toEqual([]);
   });
 
   const unknown: [string, string, string[]][] = [

@@ -64,13 +64,14 @@ describe('later fields of the same mutation request', () => {
       added: { id: string };
       after: { name: string; campaign: { touchpoints: TouchpointList } };
     }>(
-      `mutation ($touchpointId: ID!, $campaignId: ID!) {
-        before: updateTouchpoint(id: $touchpointId, input: {}) { name campaign { touchpoints { id name } } }
+      `mutation ($touchpointId: ID!, $campaignId: ID!, $position: Int!) {
+        before: updateTouchpoint(id: $touchpointId, input: { position: $position }) { name campaign { touchpoints { id name } } }
         rename: updateTouchpoint(id: $touchpointId, input: { name: "Sneak peek (renamed)" }) { name }
         added: createTouchpoint(input: { campaignId: $campaignId, name: "Added in the same request", type: MESSAGE, message: { subject: "Hi", text: "Hello" } }) { id }
-        after: updateTouchpoint(id: $touchpointId, input: {}) { name campaign { touchpoints { id name } } }
+        after: updateTouchpoint(id: $touchpointId, input: { position: $position }) { name campaign { touchpoints { id name } } }
       }`,
-      { touchpointId, campaignId },
+      // Moving a touchpoint to where it is: a write that changes nothing, whose result reads the state so far.
+      { touchpointId, campaignId, position: firstTouchpoint.position },
     );
     expect(result.errors).toBeUndefined();
     const { before, added, after } = result.data!;
