@@ -1,5 +1,8 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import { Redis, type Command, type RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
+
+/** Longest wait for the answer to one Redis command; default 500 ms. Redis answers in well under a millisecond. */
+export const DEFAULT_REDIS_COMMAND_TIMEOUT_MS = 500;
 
 /** Options of {@link createRedisConnection}. */
 export interface RedisConnectionOptions {
@@ -11,6 +14,8 @@ export interface RedisConnectionOptions {
   maxReconnectDelayMs?: number;
   /** What the outage warning says; default that live updates stay on this replica. */
   unreachableMessage?: string;
+  /** Longest wait for one command; default 500 ms (see {@link FailFastRedis}). */
+  commandTimeoutMs?: number;
 }
 
 /**
@@ -18,7 +23,7 @@ export interface RedisConnectionOptions {
  * waiting for it: a query, a mutation (`resendMessage` publishes a refresh) or
  * a poll tick must never hang on Redis.
  */
-export function failFastRedisOptions(maxReconnectDelayMs = 2000): RedisOptions {
+export function failFastRedisOptions(maxReconnectDelayMs = 2000, commandTimeoutMs = DEFAULT_REDIS_COMMAND_TIMEOUT_MS): RedisOptions {
   return {
     // No queue while disconnected: a command then fails at once ("Stream isn't writeable").
     enableOfflineQueue: false,
@@ -26,17 +31,39 @@ export function failFastRedisOptions(maxReconnectDelayMs = 2000): RedisOptions {
     maxRetriesPerRequest: 0,
     // A connection that does not open, or a command that gets no answer, gives up after this.
     connectTimeout: 2000,
-    commandTimeout: 1000,
+    commandTimeout: commandTimeoutMs,
     // Reconnect forever, quickly at first; the live bus resubscribes its topics on `ready`.
     retryStrategy: (attempt: number) => Math.min(50 * 2 ** attempt, maxReconnectDelayMs),
     autoResubscribe: false,
   };
 }
 
+/**
+ * A connection that treats a command timeout as a dead connection. A Redis that
+ * is frozen (stopped, or cut off behind a proxy, its TCP connection still open)
+ * never answers, and the connection still reads as ready, so every command
+ * would wait its whole timeout. The first timeout therefore drops the
+ * connection: the commands behind it fail at once, later ones fail at once
+ * (no offline queue) as they do while Redis is down, and the connection comes
+ * back only through a reconnect whose ready check Redis answers. A request thus
+ * waits on a frozen Redis for one command timeout at most, then falls back.
+ */
+export class FailFastRedis extends Redis {
+  override sendCommand(command: Command, stream?: Parameters<Redis['sendCommand']>[1]): unknown {
+    const sent = super.sendCommand(command, stream);
+    (sent as Promise<unknown>).catch?.((error: unknown) => {
+      if ((error as Error)?.message !== 'Command timed out' || this.status !== 'ready') return;
+      if (this.listenerCount('error') > 0) this.emit('error', error);
+      this.disconnect(true);
+    });
+    return sent;
+  }
+}
+
 /** A Redis connection with fail-fast settings that logs an outage once, not once per retry. */
 export function createRedisConnection(options: RedisConnectionOptions): Redis {
-  const client = new Redis(options.url, {
-    ...failFastRedisOptions(options.maxReconnectDelayMs),
+  const client = new FailFastRedis(options.url, {
+    ...failFastRedisOptions(options.maxReconnectDelayMs, options.commandTimeoutMs),
     connectionName: `campaign-gateway:${options.role}`,
   });
   let down = false;

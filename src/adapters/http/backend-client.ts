@@ -1,11 +1,13 @@
 import CircuitBreaker from 'opossum';
-import { Pool } from 'undici';
+import { Pool, type Dispatcher } from 'undici';
 import type { Logger } from 'pino';
 import { GatewayError } from '../../model/errors.js';
 import type { CallContext } from '../adapter.js';
 import { backoffDelay, callBudgetMs, retryAfterMs, RetryBudget } from './retry-policy.js';
 import { classifyTransportError, UpstreamStatusError } from './upstream-errors.js';
 import { readBodyWithLimit } from './read-body.js';
+import { AttemptClock, GatewayOverload, observeDispatch, type DispatchObserved } from './attempt-clock.js';
+import { checkOutgoing, DEFAULT_MAX_UPSTREAM_BODY_BYTES, DEFAULT_MAX_UPSTREAM_URL_BYTES } from './outgoing-limits.js';
 
 /** One call to a backend. */
 export interface UpstreamRequest {
@@ -46,6 +48,10 @@ export interface BackendHttpClientOptions {
   maxConnections?: number;
   /** Largest response body accepted; default 10 MiB. */
   maxResponseBytes?: number;
+  /** Longest URL sent; default 8 KiB. Longer: `BAD_USER_INPUT`, nothing sent. */
+  maxUrlBytes?: number;
+  /** Largest JSON body sent; default 1 MiB. Larger: `BAD_USER_INPUT`, nothing sent. */
+  maxRequestBytes?: number;
   /** Backoff of retries; defaults 100 ms base, 2000 ms cap. */
   backoff?: { baseMs?: number; maxMs?: number };
   /** Circuit breaker; see {@link BreakerOptions}. */
@@ -80,7 +86,7 @@ export interface AttemptOutcome {
 }
 
 /** `clientSignal` is the caller's own signal: its abort is no failure of the backend. */
-type Attempt = (request: UpstreamRequest, url: string, signal: AbortSignal, clientSignal: AbortSignal | undefined) => Promise<UpstreamResponse>;
+type Attempt = (request: UpstreamRequest, url: string, clock: AttemptClock, clientSignal: AbortSignal | undefined) => Promise<UpstreamResponse>;
 
 /**
  * The HTTP client of one backend: an undici pool with timeouts, a response size
@@ -91,7 +97,8 @@ type Attempt = (request: UpstreamRequest, url: string, signal: AbortSignal, clie
 export class BackendHttpClient {
   readonly backend: string;
   readonly baseUrl: string;
-  readonly #pool: Pool;
+  readonly #pool: Dispatcher;
+  readonly #connections: Pool;
   readonly #options: Required<Pick<BackendHttpClientOptions, 'timeoutMs' | 'retries' | 'maxResponseBytes'>> & BackendHttpClientOptions;
   readonly #budget = new RetryBudget();
   readonly #breaker: CircuitBreaker<Parameters<Attempt>, UpstreamResponse>;
@@ -103,12 +110,14 @@ export class BackendHttpClient {
     this.#options = { timeoutMs: 5000, retries: 2, maxResponseBytes: 10 * 1024 * 1024, ...options };
     const url = new URL(this.baseUrl);
     this.#basePath = url.pathname.replace(/\/+$/, '');
-    this.#pool = new Pool(url.origin, {
+    this.#connections = new Pool(url.origin, {
       connections: options.maxConnections ?? 10,
       connectTimeout: this.#options.timeoutMs,
       headersTimeout: this.#options.timeoutMs,
       bodyTimeout: this.#options.timeoutMs,
     });
+    // Tells each attempt when it leaves the pool's queue: its timeout starts there (see AttemptClock).
+    this.#pool = this.#connections.compose(observeDispatch);
     const breaker = options.breaker ?? {};
     this.#breaker = new CircuitBreaker<Parameters<Attempt>, UpstreamResponse>(this.#attempt, {
       timeout: false,
@@ -116,12 +125,12 @@ export class BackendHttpClient {
       volumeThreshold: breaker.volumeThreshold ?? 5,
       resetTimeout: breaker.resetTimeoutMs ?? 5000,
       rollingCountTimeout: breaker.rollingWindowMs ?? 10_000,
-      // Only signs of an unhealthy backend count; a valid 4xx answer or our own
-      // client's abort says nothing about the backend's health.
+      // Only signs of an unhealthy backend count; a valid 4xx answer, our own
+      // client's abort or the gateway's own overload says nothing about the backend's health.
       // opossum passes the attempt's arguments after the error (its types omit them).
       errorFilter: (error: unknown, ...args: unknown[]) => {
         const clientSignal = args[3] as AbortSignal | undefined;
-        return clientSignal?.aborted === true || (error instanceof GatewayError && error.code !== 'BACKEND_UNAVAILABLE');
+        return clientSignal?.aborted === true || error instanceof GatewayOverload || (error instanceof GatewayError && error.code !== 'BACKEND_UNAVAILABLE');
       },
     });
   }
@@ -139,6 +148,10 @@ export class BackendHttpClient {
   /** Sends a request (retrying and memoizing idempotent ones) and returns a 2xx or mappable 4xx answer. */
   async request(request: UpstreamRequest, ctx: CallContext = {}): Promise<UpstreamResponse> {
     const url = this.#url(request);
+    checkOutgoing(this.backend, url, request.body, {
+      maxUrlBytes: this.#options.maxUrlBytes ?? DEFAULT_MAX_UPSTREAM_URL_BYTES,
+      maxBodyBytes: this.#options.maxRequestBytes ?? DEFAULT_MAX_UPSTREAM_BODY_BYTES,
+    });
     const idempotent = request.idempotent ?? request.method === 'GET';
     if (!idempotent) {
       ctx.cache?.invalidate(this.baseUrl);
@@ -156,7 +169,7 @@ export class BackendHttpClient {
 
   async close(): Promise<void> {
     this.#breaker.shutdown();
-    await this.#pool.close();
+    await this.#connections.close();
   }
 
   #url(request: UpstreamRequest): string {
@@ -174,25 +187,27 @@ export class BackendHttpClient {
     for (let attempt = 0; ; attempt += 1) {
       client?.throwIfAborted();
       const started = performance.now();
-      const timeout = AbortSignal.timeout(timeoutMs);
-      const signal = client ? AbortSignal.any([client, timeout]) : timeout;
+      const clock = new AttemptClock({ backend: this.backend, timeoutMs, budgetLeftMs: deadline - started, client });
       try {
-        const response = await this.#breaker.fire(request, url, signal, client);
+        const response = await this.#breaker.fire(request, url, clock, client);
         this.#report(request, response.status < 400 ? 'ok' : 'client_error', started);
         return response;
       } catch (raw) {
         if (client?.aborted) throw client.reason ?? raw;
         const error = this.#toGatewayError(raw);
         const rejected = isOpenBreaker(raw);
-        this.#report(request, rejected ? 'circuit_open' : error.code, started);
-        // An open (or probing) breaker answers the same until its cooldown ends: retrying it only delays the answer.
-        const retryable = error.code === 'BACKEND_UNAVAILABLE' && !rejected && !this.#breaker.opened && attempt < retries;
+        this.#report(request, rejected ? 'circuit_open' : error instanceof GatewayOverload ? 'gateway_overload' : error.code, started);
+        // An open (or probing) breaker answers the same until its cooldown ends: retrying it only delays the answer;
+        // after the gateway's own overload, the budget is spent.
+        const retryable = error.code === 'BACKEND_UNAVAILABLE' && !rejected && !(error instanceof GatewayOverload) && !this.#breaker.opened && attempt < retries;
         if (!retryable) throw error;
         const hinted = raw instanceof UpstreamStatusError ? retryAfterMs(raw.retryAfter) : null;
         // A Retry-After that leaves no room for one more whole attempt within the budget means giving up now.
         if (hinted !== null && hinted + timeoutMs > deadline - performance.now()) throw error;
         if (!this.#budget.tryTakeRetry()) throw error;
         await sleep(hinted ?? backoffDelay(attempt, this.#options.backoff), client);
+      } finally {
+        clock.dispose();
       }
     }
   }
@@ -210,9 +225,9 @@ export class BackendHttpClient {
   }
 
   /** One attempt, run inside the breaker. Arrow function: opossum calls it unbound. */
-  #attempt: Attempt = async (request, url, signal) => {
+  #attempt: Attempt = async (request, url, clock) => {
     const target = new URL(url);
-    const response = await this.#pool.request({
+    const sent = this.#pool.request({
       method: request.method,
       path: `${target.pathname}${target.search}`,
       headers: {
@@ -221,8 +236,12 @@ export class BackendHttpClient {
         ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      signal,
-    });
+      signal: clock.signal,
+      onDispatch: clock.onDispatch,
+    } as Dispatcher.RequestOptions & DispatchObserved);
+    // undici drops a queued request only once it reaches a connection; the clock answers at once.
+    sent.catch(() => {});
+    const response = await Promise.race([sent, clock.settled]);
     const text = await readBodyWithLimit(response.body, this.#options.maxResponseBytes, this.backend);
     const status = response.statusCode;
     if (status === 429 || status >= 500) {
