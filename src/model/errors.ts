@@ -82,3 +82,14 @@ export function notFound(what: string, backend?: string): GatewayError {
 export function nothingToChange(backend: string): GatewayError {
   return badInput(`backend "${backend}": the input changes nothing (a null or unsupported field leaves the record as it is)`, 'input', backend);
 }
+
+/**
+ * Why an upstream call was cut at shutdown: past the drain deadline the gateway
+ * stops waiting for backends, so every request in flight still gets its answer
+ * (its data so far, `BACKEND_UNAVAILABLE` for what was cut) before the process exits.
+ */
+export class ShuttingDown extends GatewayError {
+  constructor(backend?: string) {
+    super('BACKEND_UNAVAILABLE', backend ? `backend "${backend}" did not answer before the gateway shut down` : 'the gateway is shutting down', { backend });
+  }
+}

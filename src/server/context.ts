@@ -36,10 +36,13 @@ export interface ContextDeps {
   /** Scopes of the request's API key (set by the auth plugin). */
   scopesOf: (initial: YogaInitialContext) => ReadonlySet<Scope>;
   cursors: CursorSigner;
+  /** Aborted at shutdown, past the drain deadline: every upstream call of the request ends with it. */
+  shutdown?: AbortSignal;
 }
 
 export function createContext(deps: ContextDeps, initial: YogaInitialContext): GatewayContext {
-  const call: CallContext = { signal: initial.request.signal, cache: new UpstreamCache() };
+  const signal = deps.shutdown ? AbortSignal.any([initial.request.signal, deps.shutdown]) : initial.request.signal;
+  const call: CallContext = { signal, cache: new UpstreamCache() };
   return {
     backends: deps.backends,
     loaders: createLoaders(deps.backends, call),

@@ -45,6 +45,8 @@ export interface GatewayOptions {
   circuitOf?: (backend: string) => CircuitState | undefined;
   /** True while the server shuts down (`/readyz` answers 503). */
   draining?: () => boolean;
+  /** Aborted when the server stops waiting for requests in flight: their upstream calls end with it. */
+  shutdownSignal?: AbortSignal;
 }
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext>;
@@ -82,6 +84,7 @@ export function createGateway(options: GatewayOptions): Gateway {
           live: options.live,
           scopesOf: (init) => scopesOfKey(presentedKey(init.request.headers)) ?? new Set(),
           cursors,
+          shutdown: options.shutdownSignal,
         },
         initial,
       ),

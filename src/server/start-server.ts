@@ -12,6 +12,9 @@ import { createGateway, type Gateway } from './create-gateway.js';
 import { createKeyResolver } from './plugins/use-api-keys.js';
 import { GatewayMetrics } from './plugins/use-metrics.js';
 import { attachWebSocket } from './websocket.js';
+import { drainServer, type DrainOptions } from './drain-server.js';
+import { httpServerOptions, type HttpServerLimits } from './http-server-options.js';
+import { ShuttingDown } from '../model/errors.js';
 
 /** Options of {@link startGatewayServer}. */
 export interface StartServerOptions {
@@ -20,6 +23,10 @@ export interface StartServerOptions {
   logger: Logger;
   /** Interface to bind; default `0.0.0.0`. */
   host?: string;
+  /** How long clients may take to send a request; see {@link HttpServerLimits}. */
+  http?: HttpServerLimits;
+  /** How in-flight requests end at `close()`; see {@link DrainOptions}. */
+  drain?: DrainOptions;
 }
 
 /** A listening gateway. */
@@ -52,6 +59,8 @@ export async function startGatewayServer(options: StartServerOptions): Promise<R
   const backends = BackendSet.fromConfig(config.backends, options.factories, deps);
   metrics.readCircuitsWith(() => [...httpClients.values()].map((c) => ({ backend: c.backend, open: c.circuitState === 'open' })));
   let draining = false;
+  // Past the drain deadline, every request's upstream calls are cut through this.
+  const shutdown = new AbortController();
   // With redisUrl: events, poll leases and the newest readings in Redis, so replicas share subscriptions.
   const live = await createLiveBackplane({
     redisUrl: config.redisUrl,
@@ -70,9 +79,10 @@ export async function startGatewayServer(options: StartServerOptions): Promise<R
     metrics,
     circuitOf: (name) => httpClients.get(name)?.circuitState,
     draining: () => draining,
+    shutdownSignal: shutdown.signal,
   });
 
-  const server = createServer(gateway);
+  const server = createServer(httpServerOptions(options.http), gateway);
   const ws = attachWebSocket(server, gateway, {
     authRequired: Boolean(config.auth),
     resolveKey: createKeyResolver(config.auth?.apiKeys),
@@ -98,13 +108,7 @@ export async function startGatewayServer(options: StartServerOptions): Promise<R
       await ws.close();
       await hub.close();
       await gateway.dispose();
-      // In-flight requests finish on their own; anything still open after that is cut.
-      const timer = setTimeout(() => server.closeAllConnections(), 8000);
-      // SSE responses end with the hub's streams, so their keep-alive connections turn idle only now: close those as they do.
-      const sweep = setInterval(() => server.closeIdleConnections(), 50);
-      await closed;
-      clearTimeout(timer);
-      clearInterval(sweep);
+      await drainServer(server, closed, { ...options.drain, cutUpstreamCalls: () => shutdown.abort(new ShuttingDown()) });
       await backends.close();
       await live.close();
       await editLock?.close();

@@ -1,7 +1,7 @@
 import CircuitBreaker from 'opossum';
 import { Pool, type Dispatcher } from 'undici';
 import type { Logger } from 'pino';
-import { GatewayError } from '../../model/errors.js';
+import { GatewayError, ShuttingDown } from '../../model/errors.js';
 import type { CallContext } from '../adapter.js';
 import { backoffDelay, callBudgetMs, retryAfterMs, RetryBudget } from './retry-policy.js';
 import { classifyTransportError, UpstreamStatusError } from './upstream-errors.js';
@@ -193,7 +193,7 @@ export class BackendHttpClient {
         this.#report(request, response.status < 400 ? 'ok' : 'client_error', started);
         return response;
       } catch (raw) {
-        if (client?.aborted) throw client.reason ?? raw;
+        if (client?.aborted) throw client.reason instanceof ShuttingDown ? new ShuttingDown(this.backend) : (client.reason ?? raw);
         const error = this.#toGatewayError(raw);
         const rejected = isOpenBreaker(raw);
         this.#report(request, rejected ? 'circuit_open' : error instanceof GatewayOverload ? 'gateway_overload' : error.code, started);
