@@ -8,7 +8,7 @@ import { schema } from '../schema/index.js';
 import { createContext, type GatewayContext } from './context.js';
 import { EXAMPLE_QUERY } from './example-query.js';
 import { createKeyResolver, presentedKey, useApiKeys } from './plugins/use-api-keys.js';
-import { useClientSafeErrors } from './plugins/use-client-safe-errors.js';
+import { useHttpErrorAnswers } from './plugins/use-http-error-answers.js';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.js';
 import { useDisableIntrospection } from './plugins/use-disable-introspection.js';
 import { useHealth, type CircuitState } from './plugins/use-health.js';
@@ -96,7 +96,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       }),
       useRequestBodyLimit(),
       useCsrfPrevention(),
-      useClientSafeErrors(),
+      useHttpErrorAnswers(),
       useApiKeys({ apiKeys: config.auth?.apiKeys }),
       ...(config.trustedDocuments ? [useTrustedDocuments(config.trustedDocuments)] : []),
       useDisableIntrospection({ allowed: config.introspection }),

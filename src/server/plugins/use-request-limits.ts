@@ -61,16 +61,13 @@ export type LimitName = 'maxDepth' | 'maxAliases' | 'maxTokens' | 'maxDocumentBy
  * refusal is reported into the validation result instead of thrown, so it
  * travels like any invalid document (`GRAPHQL_VALIDATION_FAILED`); the token
  * limit fires inside the parser and stays a parse error (`GRAPHQL_PARSE_FAILED`).
- * `extensions.http` makes the answer 400 whatever the client accepts (`spec:
- * false`: yoga would otherwise answer `application/json` clients 200); yoga
- * removes it from the body, the WebSocket transport too.
+ * Over HTTP, `useHttpErrorAnswers` answers every refusal naming a limit 400.
  */
 function refuse(limit: LimitName) {
   return (context: ValidationContext | null, error: GraphQLError) => {
     const extensions = error.extensions as Record<string, unknown>;
     extensions.code = context ? 'GRAPHQL_VALIDATION_FAILED' : 'GRAPHQL_PARSE_FAILED';
     extensions.limit = limit;
-    extensions.http = { status: 400, spec: false };
     error.message = error.message.replace(/^Syntax Error: /, '');
     context?.reportError(error);
   };
@@ -118,7 +115,7 @@ function documentSizeLimit(maxBytes: number): Plugin {
       const text = typeof source === 'string' ? source : (source as { body?: unknown } | undefined)?.body;
       if (typeof text !== 'string' || text.length <= maxBytes / 4 || Buffer.byteLength(text, 'utf8') <= maxBytes) return;
       throw new GraphQLError(`Document size limit of ${maxBytes} bytes exceeded.`, {
-        extensions: { code: 'GRAPHQL_PARSE_FAILED', limit: 'maxDocumentBytes', http: { status: 400, spec: false } },
+        extensions: { code: 'GRAPHQL_PARSE_FAILED', limit: 'maxDocumentBytes' },
       });
     },
   };
