@@ -115,6 +115,17 @@ export function attachWebSocket(server: Server, gateway: Gateway, options: WebSo
     },
     wss,
   );
+  // graphql-ws logs every socket error with its stack. A frame over the limit or a broken frame is
+  // the client's doing: ws has answered it with a close frame already; the connection is dropped
+  // at once rather than read to the end of an upload that may be 90 MiB.
+  wss.on('connection', (socket) => {
+    const [logAndClose] = socket.listeners('error') as ((error: Error) => void)[];
+    socket.removeAllListeners('error');
+    socket.on('error', (error: Error & { code?: string }) => {
+      if (error.code?.startsWith('WS_ERR_')) socket.terminate();
+      else logAndClose?.call(socket, error);
+    });
+  });
   return {
     wss,
     async close(): Promise<void> {
