@@ -3,8 +3,7 @@ import { GatewayError } from '../../model/errors.js';
 
 /**
  * A call the gateway gave up on while it still waited in its own connection
- * pool, or whose budget ran out before the backend had its whole per-attempt
- * timeout: the gateway's overload, not the backend's failure. The client sees
+ * pool: the gateway's overload, not the backend's failure. The client sees
  * `BACKEND_UNAVAILABLE`; the circuit breaker does not count it, and it is not retried.
  */
 export class GatewayOverload extends GatewayError {
@@ -12,14 +11,6 @@ export class GatewayOverload extends GatewayError {
     super('BACKEND_UNAVAILABLE', `backend "${backend}" could not be asked in time: too many requests to it were waiting in the gateway`, { backend });
   }
 }
-
-/**
- * The share of its per-attempt timeout a backend must have had, from dispatch,
- * for a timeout to count as its failure. Reaching a connection always takes a
- * moment (opening one, above all), which must not turn every last attempt's
- * timeout into the gateway's overload.
- */
-const BACKEND_SHARE = 0.9;
 
 /** Per-request option read by {@link observeDispatch}: called when undici hands the request to a connection. */
 export interface DispatchObserved {
@@ -57,7 +48,7 @@ export interface AttemptClockOptions {
   backend: string;
   /** The backend's time for one attempt, counted from dispatch. */
   timeoutMs: number;
-  /** What is left of the whole call's budget: bounds the wait in the queue and the attempt. */
+  /** What is left of the whole call's budget: bounds the wait in the queue. */
   budgetLeftMs: number;
   /** The caller's own signal; its abort ends the attempt with its reason. */
   client?: AbortSignal;
@@ -67,16 +58,16 @@ export interface AttemptClockOptions {
  * The clock of one upstream attempt. Its timeout starts when undici hands the
  * request to a connection, not when it joins the pool's queue: time spent
  * waiting behind the gateway's own other requests says nothing about the
- * backend. The wait is bounded by what is left of the call's budget, and so is
- * the attempt; running out while queued, or so soon after that the backend had
- * less than 90 % of its timeout, ends the attempt with {@link GatewayOverload}.
+ * backend, which thus always has its whole timeout and is blamed only when it
+ * overruns it. The wait is bounded by what is left of the call's budget; running
+ * out while queued ends the attempt with {@link GatewayOverload}. (A call that
+ * queued can therefore take up to one timeout longer than its budget.)
  * undici only drops a queued request once it reaches a connection, so
  * {@link settled} rejects at once instead, for the caller to race against.
  */
 export class AttemptClock {
   readonly #controller = new AbortController();
   readonly #options: AttemptClockOptions;
-  readonly #started = performance.now();
   #timer: NodeJS.Timeout;
   #dispatched = false;
   #rejectQueued: ((reason: unknown) => void) | undefined;
@@ -104,12 +95,8 @@ export class AttemptClock {
     if (this.#dispatched || this.#controller.signal.aborted) return;
     this.#dispatched = true;
     clearTimeout(this.#timer);
-    const left = this.#options.budgetLeftMs - (performance.now() - this.#started);
     const { timeoutMs, backend } = this.#options;
-    // Cut well short by the budget (the request waited in the queue), the backend did not have its timeout: not its failure.
-    const cutShort = left < timeoutMs * BACKEND_SHARE;
-    const reason = () => (cutShort ? new GatewayOverload(backend) : new DOMException(`backend "${backend}" did not answer in time`, 'TimeoutError'));
-    this.#timer = setTimeout(() => this.#abort(reason()), Math.max(0, Math.min(timeoutMs, left)));
+    this.#timer = setTimeout(() => this.#abort(new DOMException(`backend "${backend}" did not answer in time`, 'TimeoutError')), timeoutMs);
   };
 
   /** Stops the timers (after the attempt, whatever its outcome). */

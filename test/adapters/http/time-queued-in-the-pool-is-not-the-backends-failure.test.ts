@@ -64,20 +64,22 @@ describe('time queued in the gateway’s own pool', () => {
     });
     cleanups.push(() => client.close());
 
-    // One connection, 400 ms per answer, 600 ms of budget each: the first answers, the next
-    // is reached with too little budget left, the rest run out of budget in the queue.
+    // One connection, 400 ms per answer, 600 ms of budget each: the first answers, the second
+    // (reached after about 400 ms in the queue) has its whole timeout and answers too, the
+    // rest run out of budget while still queued.
     const answers = await Promise.allSettled(Array.from({ length: 6 }, () => client.request({ method: 'GET', path: '/things' })));
 
     expect(answers[0]).toMatchObject({ status: 'fulfilled' });
+    const answered = answers.filter((a) => a.status === 'fulfilled').length;
     const refused = answers.filter((a) => a.status === 'rejected').map((a) => (a as PromiseRejectedResult).reason);
-    expect(refused.length).toBeGreaterThanOrEqual(4);
+    expect(refused.length).toBeGreaterThanOrEqual(3);
     for (const error of refused) {
       expect(error).toMatchObject({ code: 'BACKEND_UNAVAILABLE', backend: 'busy' });
       expect(error.message).toContain('waiting in the gateway');
     }
     expect(attempts.filter((a) => a.outcome === 'gateway_overload')).toHaveLength(refused.length);
-    // Requests given up while queued never reached the backend.
-    expect(upstream.requests).toBeLessThanOrEqual(2);
+    // Requests given up while queued never reached the backend; none was retried.
+    expect(upstream.requests).toBe(answered);
     expect(client.circuitState).toBe('closed');
   });
 });
