@@ -39,10 +39,27 @@ export const apiKeySchema = z.strictObject({
   scopes: z.array(z.enum(SCOPES)).min(1),
 });
 
+/** A browser origin as browsers send it: `scheme://host[:port]`, nothing after. */
+const browserOrigin = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}, 'must be an origin such as https://app.example.com (scheme, host and port only, no trailing slash)');
+
 /** The top level of the config file; `backends` entries are checked separately. */
 export const gatewayConfigSchema = z.strictObject({
   /** Listening port; default 4000 (`PORT` overrides). */
   port: z.number().int().min(0).max(65535).default(4000),
+  /** Listening address; default `0.0.0.0` (`HOST` overrides). */
+  host: z.string().min(1).max(255).default('0.0.0.0'),
+  /**
+   * Browser access. `origins`: the origins allowed to call the gateway from a page.
+   * Absent: any origin may, without credentials (the gateway's keys are headers, not cookies).
+   */
+  cors: z.strictObject({ origins: z.array(browserOrigin).min(1).max(100) }).optional(),
   backends: z.array(z.unknown()).min(1, 'at least one backend is required'),
   /** Absent: the gateway is open. */
   auth: z.strictObject({ apiKeys: z.array(apiKeySchema).min(1) }).optional(),

@@ -14,6 +14,10 @@ export interface ApiKeyConfig {
 export interface GatewayConfig {
   /** Listening port; default 4000. */
   port: number;
+  /** Listening address; default `0.0.0.0`. */
+  host: string;
+  /** Browser origins allowed to call the gateway; absent: any origin, never with credentials. */
+  cors?: { origins: string[] };
   backends: BackendConfig[];
   /** Absent: open gateway. */
   auth?: { apiKeys: ApiKeyConfig[] };
