@@ -10,6 +10,8 @@ export interface StartAllOptions extends Omit<ReferenceBackendOptions, 'port'> {
   ports?: [number, number, number, number];
   /** v2 delivery progress on a real timer, in ms; default off. */
   tickIntervalMs?: number;
+  /** v2 starts a new broadcast whenever none is being delivered (the demo); default false. */
+  keepBroadcasting?: boolean;
 }
 
 /** The four running reference backends. */
@@ -28,10 +30,10 @@ export interface ReferenceBackendSet {
 /** Starts one seeded reference backend of each kind. */
 export async function startAllReferenceBackends(options: StartAllOptions = {}): Promise<ReferenceBackendSet> {
   const [wp, vp, sp, tp] = options.ports ?? [0, 0, 0, 0];
-  const { ports: _ports, tickIntervalMs, ...shared } = options;
+  const { ports: _ports, tickIntervalMs, keepBroadcasting, ...shared } = options;
   const [workspace, v2, schemaType, touchpoint] = await Promise.all([
     startWorkspaceBackend({ ...shared, port: wp }),
-    startV2Backend({ ...shared, port: vp, ...(tickIntervalMs ? { tickIntervalMs } : {}) }),
+    startV2Backend({ ...shared, port: vp, ...(tickIntervalMs ? { tickIntervalMs } : {}), ...(keepBroadcasting ? { keepBroadcasting } : {}) }),
     startSchemaTypeBackend({ ...shared, port: sp }),
     startTouchpointBackend({ ...shared, port: tp }),
   ]);

@@ -6,7 +6,7 @@ import { CursorSigner } from '../gateway/cursor-signer.js';
 import type { DeliveryStatsHub } from '../live/delivery-stats-hub.js';
 import { schema } from '../schema/index.js';
 import { createContext, type GatewayContext } from './context.js';
-import { EXAMPLE_QUERY } from './example-query.js';
+import { graphiqlTabs, type ExampleData } from './example-query.js';
 import { createKeyResolver, presentedKey, useApiKeys } from './plugins/use-api-keys.js';
 import { useHttpErrorAnswers } from './plugins/use-http-error-answers.js';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.js';
@@ -18,6 +18,10 @@ import { useInputErrorFields } from './plugins/use-input-error-fields.js';
 import { useRequestBodyLimit } from './plugins/use-request-body-limit.js';
 import { useRequestLimits, type RequestLimitsOptions } from './plugins/use-request-limits.js';
 import { useTrustedDocuments } from './plugins/use-trusted-documents.js';
+import { useRequestLog } from './plugins/use-request-log.js';
+import { useCors } from './plugins/use-cors.js';
+import { useTracing } from './plugins/use-tracing.js';
+import { useGraphiQLPage } from './plugins/use-graphiql-page.js';
 
 /** Largest request body read, in bytes; larger ones are refused with 413. Default 1 MiB. */
 export const DEFAULT_MAX_REQUEST_BODY_BYTES = 1024 * 1024;
@@ -32,7 +36,7 @@ export interface GatewayLimits extends RequestLimitsOptions {
 export interface GatewayOptions {
   backends: BackendSet;
   live: DeliveryStatsHub;
-  config: Pick<GatewayConfig, 'auth' | 'graphiql' | 'introspection'> & Partial<Pick<GatewayConfig, 'backends' | 'trustedDocuments' | 'cursorSecret'>>;
+  config: Pick<GatewayConfig, 'auth' | 'graphiql' | 'introspection'> & Partial<Pick<GatewayConfig, 'backends' | 'trustedDocuments' | 'cursorSecret' | 'cors'>>;
   logger: Logger;
   /** Request limits; see {@link GatewayLimits} for the defaults. */
   limits?: GatewayLimits;
@@ -47,6 +51,8 @@ export interface GatewayOptions {
   draining?: () => boolean;
   /** Aborted when the server stops waiting for requests in flight: their upstream calls end with it. */
   shutdownSignal?: AbortSignal;
+  /** What makes GraphiQL's example tabs ready to run (the demo's ids); default: the query and a subscription to fill in. */
+  examples?: ExampleData;
 }
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext>;
@@ -70,7 +76,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     maxRequestBodySize: options.limits?.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES,
     // Never attach the original error (stack, upstream body) to a masked one, whatever NODE_ENV says.
     maskedErrors: { isDev: false },
-    graphiql: config.graphiql ? { title: 'campaign-gateway', defaultQuery: EXAMPLE_QUERY } : false,
+    // Served by useGraphiQLPage (bundled, offline, under a CSP) instead of yoga's CDN page.
+    graphiql: false,
+    // useCors instead: yoga's own reflects any origin with credentials.
+    cors: false,
     logging: {
       debug: (...args) => options.logger.debug(args.map(String).join(' ')),
       info: (...args) => options.logger.info(args.map(String).join(' ')),
@@ -89,6 +98,8 @@ export function createGateway(options: GatewayOptions): Gateway {
         initial,
       ),
     plugins: [
+      useCors({ origins: config.cors?.origins }),
+      ...(config.graphiql ? [useGraphiQLPage({ tabs: () => graphiqlTabs(options.examples) })] : []),
       useHealth({
         backends: (config.backends ?? []).map((b) => ({ name: b.name, kind: b.kind, baseUrl: b.baseUrl })),
         circuitOf: options.circuitOf,
@@ -103,7 +114,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       useRequestLimits({ ...options.limits, blockFieldSuggestions: options.limits?.blockFieldSuggestions ?? !config.introspection }),
       usePartialErrors(),
       useInputErrorFields(),
-      // Last, so that it sees each result as the client will (partial errors appended).
+      // These last, so that they see each result as the client will (partial errors appended).
+      useRequestLog({ logger: options.logger }),
+      useTracing(),
       useMetrics({ metrics }),
     ],
   }) as Gateway;

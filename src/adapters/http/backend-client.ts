@@ -8,6 +8,7 @@ import { classifyTransportError, UpstreamStatusError } from './upstream-errors.j
 import { readBodyWithLimit } from './read-body.js';
 import { AttemptClock, GatewayOverload, observeDispatch, type DispatchObserved } from './attempt-clock.js';
 import { checkOutgoing, DEFAULT_MAX_UPSTREAM_BODY_BYTES, DEFAULT_MAX_UPSTREAM_URL_BYTES } from './outgoing-limits.js';
+import { observeAttempts, traceHeaders } from './upstream-trace.js';
 
 /** One call to a backend. */
 export interface UpstreamRequest {
@@ -119,7 +120,7 @@ export class BackendHttpClient {
     // Tells each attempt when it leaves the pool's queue: its timeout starts there (see AttemptClock).
     this.#pool = this.#connections.compose(observeDispatch);
     const breaker = options.breaker ?? {};
-    this.#breaker = new CircuitBreaker<Parameters<Attempt>, UpstreamResponse>(this.#attempt, {
+    this.#breaker = new CircuitBreaker<Parameters<Attempt>, UpstreamResponse>(observeAttempts(this.backend, options.logger, this.#attempt), {
       timeout: false,
       errorThresholdPercentage: breaker.errorThresholdPercentage ?? 50,
       volumeThreshold: breaker.volumeThreshold ?? 5,
@@ -234,6 +235,7 @@ export class BackendHttpClient {
         ...this.#options.headers,
         accept: 'application/json',
         ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...traceHeaders(),
       },
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
       signal: clock.signal,

@@ -135,6 +135,7 @@ export async function startJsonServer(options: JsonServerOptions): Promise<Runni
       path: request.path,
       query: Object.fromEntries(url.searchParams),
       at: Date.now(),
+      ...(typeof req.headers.traceparent === 'string' ? { traceparent: req.headers.traceparent } : {}),
     };
     requests.record(logged);
     res.once('close', () => {

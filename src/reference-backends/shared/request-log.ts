@@ -7,6 +7,8 @@ export interface LoggedRequest {
   query: Record<string, string>;
   /** Epoch milliseconds (wall clock) when the request arrived. */
   at: number;
+  /** The W3C `traceparent` header it carried, if any (how a caller's trace reached this backend). */
+  traceparent?: string;
 }
 
 /** Filter for {@link RequestLog.count}: every given property must match. */

@@ -5,6 +5,7 @@ import type { ReferenceBackend, ReferenceBackendOptions } from '../shared/refere
 import { RequestLog } from '../shared/request-log.js';
 import { CampaignStore } from './campaign-store.js';
 import { advanceDelivery } from './delivery.js';
+import { keepOneBroadcasting, processingCampaigns } from './keep-broadcasting.js';
 import { loadSeed } from './load-seed.js';
 import { goJson, v2Routes } from './routes.js';
 import { seedCampaigns, seedTemplates } from './seed-data.js';
@@ -22,6 +23,11 @@ export interface V2BackendOptions extends ReferenceBackendOptions {
   tickIntervalMs?: number;
   /** Templates known in addition to the built-in ones (which are there even with `seed: false`). */
   templates?: V2Template[];
+  /**
+   * Whenever no broadcast is being delivered (at start and after each tick), start
+   * a new one, so there are always counters that move (the demo); default false.
+   */
+  keepBroadcasting?: boolean;
 }
 
 /** A running v2 reference backend. */
@@ -39,6 +45,8 @@ export interface V2ReferenceBackend extends ReferenceBackend<{ apiKey: string }>
   failUpstream(times?: number): void;
   /** The templates campaigns can name by `TempMsgID`. */
   readonly templates: readonly Readonly<V2Template>[];
+  /** Ids of the campaigns being delivered now (send time come, some message not final), newest first. */
+  processingCampaignIds(): number[];
 }
 
 const DEFAULT_API_KEY = 'v2-demo-api-key';
@@ -75,8 +83,16 @@ export async function startV2Backend(options: V2BackendOptions = {}): Promise<V2
     requests,
   });
 
+  let broadcasts = 0;
+  const keepBroadcasting = () => {
+    if (options.keepBroadcasting && keepOneBroadcasting(store, templates, clock.now(), broadcasts + 1)) broadcasts += 1;
+  };
+  keepBroadcasting();
   const advance = (ticks = 1) => {
-    for (let i = 0; i < ticks; i++) advanceDelivery(store, ++tick, clock.now());
+    for (let i = 0; i < ticks; i++) {
+      advanceDelivery(store, ++tick, clock.now());
+      keepBroadcasting();
+    }
   };
   const timer = options.tickIntervalMs === undefined ? undefined : setInterval(() => advance(1), options.tickIntervalMs);
   timer?.unref();
@@ -95,6 +111,7 @@ export async function startV2Backend(options: V2BackendOptions = {}): Promise<V2
     get templates() {
       return templates.list();
     },
+    processingCampaignIds: () => processingCampaigns(store, clock.now()).map((c) => c.id),
     close: async () => {
       if (timer) clearInterval(timer);
       await server.close();

@@ -1,18 +1,9 @@
-import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { AttemptOutcome } from '../../adapters/http/backend-client.js';
+import { describeOperation as describe, outcomeOf, type RequestOutcome } from '../operation-outcome.js';
 
-/** How a GraphQL request ended (`outcome` label). */
-export type RequestOutcome =
-  /** Data and no errors; for a subscription, the stream started. */
-  | 'success'
-  /** Data and errors: some backends failed while others answered. */
-  | 'partial'
-  /** Errors and no data. */
-  | 'error'
-  /** Refused before execution: no key, malformed, too large, over a limit, wrong method. */
-  | 'rejected';
+export type { RequestOutcome } from '../operation-outcome.js';
 
 /** Operation names kept as label values; later new names count as `other`, so a client cannot grow the series without bound. */
 const MAX_OPERATION_NAMES = 200;
@@ -138,16 +129,6 @@ interface RequestState {
   outcome?: RequestOutcome;
 }
 
-function outcomeOf(result: ExecutionResult): RequestOutcome {
-  if (!result.errors?.length) return 'success';
-  return result.data ? 'partial' : 'error';
-}
-
-function describe(document: DocumentNode, operationName: string | null | undefined): { operation: string | null; type: string } {
-  const operation = getOperationAST(document, operationName);
-  return { operation: operation?.name?.value ?? operationName ?? null, type: operation?.operation ?? 'unknown' };
-}
-
 /**
  * Serves `/metrics` (Prometheus text) and measures every GraphQL request: over
  * HTTP and SSE from arrival to the response's start, including requests refused
@@ -193,7 +174,7 @@ export function useMetrics(options: MetricsOptions): Plugin {
       Object.assign(state, describe(args.document, args.operationName));
       return {
         onExecuteDone({ result }) {
-          state.outcome = Symbol.asyncIterator in result ? 'success' : outcomeOf(result);
+          state.outcome = outcomeOf(result);
           if (!viaHttp) metrics.recordRequest(state.operation, state.type, state.outcome, performance.now() - state.started);
         },
       };
@@ -203,7 +184,7 @@ export function useMetrics(options: MetricsOptions): Plugin {
       Object.assign(state, describe(args.document, args.operationName));
       return {
         onSubscribeResult({ result }) {
-          state.outcome = Symbol.asyncIterator in result ? 'success' : outcomeOf(result);
+          state.outcome = outcomeOf(result);
           if (!viaHttp) metrics.recordRequest(state.operation, state.type, state.outcome, performance.now() - state.started);
         },
         onSubscribeError() {
