@@ -9,6 +9,8 @@ import { openRedisEditLock } from '../gateway/redis-edit-lock.js';
 import { createLiveBackplane } from '../live/create-live-backplane.js';
 import { DeliveryStatsHub } from '../live/delivery-stats-hub.js';
 import { createGateway, type Gateway } from './create-gateway.js';
+import type { ExampleData } from './example-query.js';
+import { listen } from './listen.js';
 import { createKeyResolver } from './plugins/use-api-keys.js';
 import { GatewayMetrics } from './plugins/use-metrics.js';
 import { attachWebSocket } from './websocket.js';
@@ -21,12 +23,14 @@ export interface StartServerOptions {
   config: GatewayConfig;
   factories: readonly AdapterFactory[];
   logger: Logger;
-  /** Interface to bind; default `0.0.0.0`. */
+  /** Interface to bind; default `config.host`. */
   host?: string;
   /** How long clients may take to send a request; see {@link HttpServerLimits}. */
   http?: HttpServerLimits;
   /** How in-flight requests end at `close()`; see {@link DrainOptions}. */
   drain?: DrainOptions;
+  /** What makes GraphiQL's example tabs ready to run (the demo's ids). */
+  examples?: ExampleData;
 }
 
 /** A listening gateway. */
@@ -80,17 +84,23 @@ export async function startGatewayServer(options: StartServerOptions): Promise<R
     circuitOf: (name) => httpClients.get(name)?.circuitState,
     draining: () => draining,
     shutdownSignal: shutdown.signal,
+    examples: options.examples,
   });
 
   const server = createServer(httpServerOptions(options.http), gateway);
+  try {
+    await listen(server, config.port, options.host ?? config.host);
+  } catch (error) {
+    // Nothing serves: release what was opened for it (pools, Redis), then report.
+    await Promise.allSettled([hub.close(), gateway.dispose(), backends.close(), live.close(), editLock?.close()]);
+    throw error;
+  }
+  // Attached once listening, so a failed listen is not re-thrown by the WebSocket server as an unhandled error.
   const ws = attachWebSocket(server, gateway, {
     authRequired: Boolean(config.auth),
     resolveKey: createKeyResolver(config.auth?.apiKeys),
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, options.host ?? '0.0.0.0', () => resolve());
-  });
+  ws.wss.on('error', (error) => logger.error({ err: error }, 'WebSocket server error'));
   const address = server.address() as AddressInfo;
   const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address;
 
