@@ -28,6 +28,8 @@ export interface DemoOptions {
   tickIntervalMs?: number;
   /** Source of "now" for the reference backends; default the system clock. */
   clock?: Clock;
+  /** How often the gateway polls delivery counters for subscribers; default 2000 ms. */
+  pollIntervalMs?: number;
 }
 
 /** The backend names of the demo config (those of `configEntries`). */
@@ -83,7 +85,7 @@ export async function startDemo(options: DemoOptions): Promise<DemoSetup> {
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const config = parseConfig(
-    { port: options.port, host: options.host ?? '127.0.0.1', backends: backends.configEntries(), pollIntervalMs: 2000 },
+    { port: options.port, host: options.host ?? '127.0.0.1', backends: backends.configEntries(), pollIntervalMs: options.pollIntervalMs ?? 2000 },
     { factories: options.factories, env: {}, production: options.production ?? false },
   );
   return { config, backends, examples: examplesFor(backends) };

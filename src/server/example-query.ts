@@ -2,9 +2,9 @@ import { astFromValue, isInputType, print } from 'graphql';
 import { schema } from '../schema/index.js';
 
 /** The query GraphiQL opens with: a tour of the unified model across every backend. */
-export const EXAMPLE_QUERY = `# One model over every configured backend.
-# Press ▶ to run it. Try changing the order, the filter, or walking pages with "after".
-# The other tabs hold a live subscription and ready mutations.
+export const EXAMPLE_QUERY = `# One model over every configured backend. Press ▶ to run it.
+# Then change the order or the filter, or page on with "after".
+# The next tabs: live delivery counters, and new campaigns.
 query NewestCampaigns {
   backends { name kind capabilities }
   campaigns(first: 10, orderBy: { field: CREATED_AT, direction: DESC }) {
@@ -25,7 +25,8 @@ query NewestCampaigns {
 }
 `;
 
-const SUBSCRIPTION = `# Live delivery counters: the current ones first, then one event per change.
+const SUBSCRIPTION = `# Live delivery counters: the current ones,
+# then one event per change.
 subscription WatchDeliveries($campaignId: ID!) {
   deliveryStats(campaignId: $campaignId) { total sent delivered failed stale updatedAt }
 }
@@ -61,7 +62,9 @@ function createTab(inputs: Record<string, unknown>[]): GraphiQLTab | undefined {
   }
 }`;
   });
-  return { query: `# A new campaign on each backend: pick one with the ▶ button's menu.\n# Each backend takes its own fields (a v2 template and recipients, a schemaType workflow…).\n${operations.join('\n\n')}\n` };
+  return {
+    query: `# A new campaign on each backend: pick one from the ▶ menu.\n# Each backend takes its own fields (a v2 template and\n# recipients, a schemaType workflow…).\n${operations.join('\n\n')}\n`,
+  };
 }
 
 /**
@@ -74,8 +77,8 @@ export function graphiqlTabs(examples?: ExampleData): GraphiQLTab[] {
   const tabs: GraphiQLTab[] = [
     { query: EXAMPLE_QUERY },
     live
-      ? { query: `# The demo's broadcast in progress (a new one starts whenever the last completes).\n${SUBSCRIPTION}`, variables: JSON.stringify({ campaignId: live }, null, 2) }
-      : { query: `# Put the id of a V2 campaign (from the first tab) in the variables below.\n${SUBSCRIPTION}`, variables: JSON.stringify({ campaignId: '' }, null, 2) },
+      ? { query: `# The demo's broadcast in progress (a new one\n# starts whenever the last completes).\n${SUBSCRIPTION}`, variables: JSON.stringify({ campaignId: live }, null, 2) }
+      : { query: `# Put the id of a V2 campaign (from the first tab)\n# in the variables below.\n${SUBSCRIPTION}`, variables: JSON.stringify({ campaignId: '' }, null, 2) },
   ];
   const create = examples && createTab(examples.createInputs());
   if (create) tabs.push(create);
