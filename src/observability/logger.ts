@@ -12,6 +12,9 @@ export interface LoggerOptions {
   pretty?: boolean;
 }
 
+/** Field names whose values are never written, at the top of a line or one level down. */
+const SECRET_KEYS = ['key', 'apiKey', 'token', 'sessionToken', 'authorization', 'password'];
+
 /** A bad `LOG_LEVEL`. */
 export class LogLevelError extends Error {
   constructor(level: string) {
@@ -23,15 +26,12 @@ export class LogLevelError extends Error {
 /**
  * The process logger: JSON lines on stdout (one object per line, for a log
  * collector), or pretty lines when a person watches a terminal. Anything that
- * looks like a key or token is redacted wherever it appears one level deep.
+ * looks like a key or token is redacted, at the top of a line or one level down.
  */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const level = options.level ?? 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new LogLevelError(level);
-  const settings = {
-    level,
-    redact: ['*.key', '*.apiKey', '*.token', '*.sessionToken', '*.authorization', '*.password'],
-  };
+  const settings = { level, redact: SECRET_KEYS.flatMap((key) => [key, `*.${key}`]) };
   const pretty = options.pretty ?? process.stdout.isTTY === true;
   // In-process and synchronous, so nothing is lost when the process exits right after a line.
   return pretty ? pino(settings, PinoPretty({ colorize: true, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' })) : pino(settings);
