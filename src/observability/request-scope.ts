@@ -41,3 +41,8 @@ export function runInRequestScope<T>(scope: RequestScope, fn: () => T): T {
 export function currentRequestScope(): RequestScope | undefined {
   return storage.getStore();
 }
+
+/** Runs `fn` outside any request scope. */
+export function outsideRequestScope<T>(fn: () => T): T {
+  return storage.exit(fn);
+}

@@ -3,6 +3,7 @@ import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@o
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { installTracing, type InstalledTracing } from '../../../src/observability/tracing.js';
 import { postGraphQL, startListeningGateway, type ListeningGateway } from '../support/listening-gateway.js';
+import { subscribeOverSse } from '../support/sse.js';
 import { webSocketSession } from '../support/transports.js';
 
 /**
@@ -104,5 +105,29 @@ describe('a request without a traceparent', () => {
     const received = gw.references.schemaType.requests.list();
     expect(received.length).toBeGreaterThan(0);
     for (const request of received) expect(request.traceparent!.match(TRACEPARENT)![1]).toBe(operation!.spanContext().traceId);
+  });
+});
+
+describe('a subscription', () => {
+  it("lets the polls that follow its first read start traces of their own, not grow the subscriber's", async () => {
+    const ids = await postGraphQL(gw.endpoint, { query: '{ campaigns(first: 1, filter: { backends: ["broadcast"] }) { nodes { id } } }' });
+    const id = (ids.body.data!.campaigns as { nodes: { id: string }[] }).nodes[0]!.id;
+    exporter.reset();
+    gw.references.v2.requests.clear();
+    const subscription = await subscribeOverSse(gw.endpoint, 'subscription Watch($id: ID!) { deliveryStats(campaignId: $id) { sent } }', { id }, { traceparent: `00-${CLIENT_TRACE}-${CLIENT_SPAN}-01` });
+    try {
+      await subscription.next();
+      // The gateway polls every 100 ms: wait for three more reads.
+      await expect.poll(() => gw.references.v2.requests.count(), { timeout: 5000, interval: 20 }).toBeGreaterThanOrEqual(4);
+    } finally {
+      subscription.close();
+    }
+    const traces = gw.references.v2.requests.list().map((r) => r.traceparent!.match(TRACEPARENT)![1]);
+    // The first read serves the subscriber's request; the polls after it belong to no request.
+    expect(traces[0]).toBe(CLIENT_TRACE);
+    expect(traces.slice(1).filter((trace) => trace === CLIENT_TRACE)).toEqual([]);
+    const polls = exporter.getFinishedSpans().filter((s) => s.kind === SpanKind.CLIENT && s.spanContext().traceId !== CLIENT_TRACE);
+    expect(polls.length).toBeGreaterThanOrEqual(3);
+    for (const poll of polls) expect(parentOf(poll)).toBeUndefined();
   });
 });
