@@ -14,8 +14,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'dist', 'main.js');
-/** What the build reads: a change to any of these (or a file added or removed under src/) makes dist/ stale. */
-const INPUTS = ['src', 'tsconfig.json', 'tsconfig.build.json'];
+/** What the build reads: a change to src/ (a file added or removed too) or to a tsconfig makes dist/ stale. */
+const INPUTS = ['src', ...readdirSync(root).filter((name) => /^tsconfig.*\.json$/.test(name))];
 
 /** The newest modification time under `path`, directories included (they change when a file is added or removed). */
 function newestChange(path) {

@@ -11,7 +11,7 @@ let demo: DemoSetup;
 let gateway: RunningGateway;
 
 beforeAll(async () => {
-  demo = await startDemo(ADAPTER_FACTORIES, 0);
+  demo = await startDemo({ factories: ADAPTER_FACTORIES, port: 0 });
   // The demo's own config, polled faster so the watch sees the end of delivery at once.
   gateway = await startGatewayServer({
     config: { ...demo.config, pollIntervalMs: 100 },
