@@ -74,7 +74,8 @@ describe('SIGTERM', () => {
     references = await startAllReferenceBackends();
     const port = await freePort();
     const main = await startMain({ backends: references.configEntries(), pollIntervalMs: 200 }, { PORT: String(port) });
-    await vi.waitFor(() => expect(main.stdout()).toContain(`GraphiQL: http://127.0.0.1:${port}/graphql`), { timeout: 20_000, interval: 50 });
+    // Under NODE_ENV=production GraphiQL is off, so no `GraphiQL:` line: the log says when it listens.
+    await vi.waitFor(() => expect(main.stdout()).toContain(`campaign-gateway listening on http://127.0.0.1:${port}`), { timeout: 20_000, interval: 50 });
     const endpoint = `http://127.0.0.1:${port}/graphql`;
 
     // A live subscription, already delivering.
