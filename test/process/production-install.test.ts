@@ -2,6 +2,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -124,6 +125,37 @@ describe('a production install', () => {
     expect(running.output()).not.toContain('GraphiQL:');
     running.child.kill('SIGTERM');
     expect(await running.exited).toEqual({ code: 0, signal: null });
+  });
+
+  it('sends its spans over OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT is set, the last ones on SIGTERM', async () => {
+    const posts: { path: string; body: string }[] = [];
+    const collector = createHttpServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        posts.push({ path: request.url ?? '', body });
+        response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = collector.address() as { port: number };
+      const running = launch(process.execPath, ['dist/main.js'], { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}`, OTEL_SERVICE_NAME: 'gateway-under-test' });
+      const url = await listeningUrl(running);
+      await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'query Traced { campaigns(first: 1, filter: { backends: ["messaging"] }) { nodes { id } } }' }),
+      });
+      running.child.kill('SIGTERM');
+      expect((await running.exited).code).toBe(0);
+      const exported = posts.filter((p) => p.path === '/v1/traces').map((p) => p.body).join('\n');
+      expect(exported).toContain('gateway-under-test');
+      expect(exported).toContain('query Traced');
+      expect(exported).toContain('GET messaging');
+    } finally {
+      collector.close();
+    }
   });
 
   it('refuses to start without a config under NODE_ENV=production, saying what to set', async () => {
