@@ -1,4 +1,4 @@
-import { context, createContextKey, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
+import { context, createContextKey, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
 import type { Plugin } from 'graphql-yoga';
 import { currentRequestScope } from '../../observability/request-scope.js';
 import { gatewayTracer } from '../../observability/tracing.js';
@@ -13,10 +13,11 @@ const headerGetter = {
 };
 
 /** Runs `wrapped` inside a new operation span whose parent is `parent`; the span ends when `wrapped` is done. */
-async function inOperationSpan(parent: typeof ROOT_CONTEXT, wrapped: () => unknown): Promise<void> {
+async function inOperationSpan(parent: Context, wrapped: () => unknown): Promise<void> {
   const span = gatewayTracer().startSpan('graphql.operation', { kind: SpanKind.SERVER }, parent);
   const scope = currentRequestScope();
-  if (scope && span.spanContext().traceId !== '00000000000000000000000000000000' && span.isRecording()) scope.traceId = span.spanContext().traceId;
+  // A non-recording span (tracing not installed, or the client's trace not sampled) has no trace worth naming in the log.
+  if (scope && span.isRecording()) scope.traceId = span.spanContext().traceId;
   if (scope) span.setAttribute('campaign_gateway.request_id', scope.requestId);
   try {
     await context.with(trace.setSpan(parent, span).setValue(OPERATION_SPAN, span), wrapped);
