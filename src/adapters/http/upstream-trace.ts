@@ -17,8 +17,8 @@ export function traceHeaders(): Record<string, string> {
   return carrier;
 }
 
-/** One upstream attempt as the HTTP client runs it inside its circuit breaker. */
-type Attempt = (request: UpstreamRequest, url: string, signal: AbortSignal, clientSignal: AbortSignal | undefined) => Promise<UpstreamResponse>;
+/** One upstream attempt as the HTTP client runs it inside its circuit breaker; `Timing` is whatever times the attempt. */
+type Attempt<Timing> = (request: UpstreamRequest, url: string, timing: Timing, clientSignal: AbortSignal | undefined) => Promise<UpstreamResponse>;
 
 /** What a failed attempt says about the backend: the gateway's code, the upstream status if any, the transport's reason. */
 function failureOf(backend: string, error: unknown): { code: string; upstreamStatus?: number; reason?: string } {
@@ -34,8 +34,8 @@ function failureOf(backend: string, error: unknown): { code: string; upstreamSta
  * the code and the upstream status. No header, body or full URL is logged, so no
  * credential can be; an attempt the client itself aborted is no backend failure.
  */
-export function observeAttempts(backend: string, logger: Logger | undefined, attempt: Attempt): Attempt {
-  return async (request, url, signal, clientSignal) => {
+export function observeAttempts<Timing>(backend: string, logger: Logger | undefined, attempt: Attempt<Timing>): Attempt<Timing> {
+  return async (request, url, timing, clientSignal) => {
     const scope = currentRequestScope();
     if (scope) {
       scope.backends.add(backend);
@@ -47,7 +47,7 @@ export function observeAttempts(backend: string, logger: Logger | undefined, att
       attributes: { 'http.request.method': request.method, 'url.path': path, 'campaign_gateway.backend': backend },
     });
     try {
-      const response = await context.with(trace.setSpan(context.active(), span), () => attempt(request, url, signal, clientSignal));
+      const response = await context.with(trace.setSpan(context.active(), span), () => attempt(request, url, timing, clientSignal));
       span.setAttribute('http.response.status_code', response.status);
       if (response.status >= 400) span.setStatus({ code: SpanStatusCode.ERROR });
       return response;
