@@ -8,7 +8,6 @@ import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import autocannon from 'autocannon';
 import { pino } from 'pino';
-import { ADAPTER_FACTORIES } from '../src/adapters/registry.js';
 import { parseConfig } from '../src/config/load-config.js';
 import { startGatewayServer } from '../src/server/start-server.js';
 
@@ -42,8 +41,8 @@ const printed = await new Promise<string>((resolve, reject) => {
   });
   backendsProcess.once('exit', (code) => reject(new Error(`reference backends exited with ${code}`)));
 });
-const config = parseConfig({ ...JSON.parse(printed), port: 0 }, { factories: ADAPTER_FACTORIES, env: {} });
-const gateway = await startGatewayServer({ config, factories: ADAPTER_FACTORIES, logger: pino({ level: 'silent' }), host: '127.0.0.1' });
+const config = parseConfig({ ...JSON.parse(printed), port: 0 }, { env: {} });
+const gateway = await startGatewayServer({ config, logger: pino({ level: 'silent' }), host: '127.0.0.1' });
 
 /** Upstream calls so far, from the gateway's own metrics (every attempt to every backend). */
 async function upstreamCalls(): Promise<number> {

@@ -8,7 +8,7 @@
  * OTEL_EXPORTER_OTLP_ENDPOINT (export spans over OTLP/HTTP).
  */
 import type { Logger } from 'pino';
-import { ADAPTER_FACTORIES } from './adapters/registry.js';
+import { BACKEND_KIND_REGISTRY } from './backend-kinds/registry.js';
 import { startDemo, type DemoSetup } from './config/demo-config.js';
 import type { GatewayConfig } from './config/gateway-config.js';
 import { ConfigError, loadConfigFile } from './config/load-config.js';
@@ -34,7 +34,7 @@ async function loadConfig(logger: Logger): Promise<{ config: GatewayConfig; demo
   const port = portFromEnv();
   const host = env.HOST || undefined;
   if (env.GATEWAY_CONFIG) {
-    const config = await loadConfigFile(env.GATEWAY_CONFIG, { factories: ADAPTER_FACTORIES, production });
+    const config = await loadConfigFile(env.GATEWAY_CONFIG, { kinds: BACKEND_KIND_REGISTRY, production });
     return { config: { ...config, ...(port === undefined ? {} : { port }), ...(host ? { host } : {}) } };
   }
   if (production && env.GATEWAY_DEMO !== '1') {
@@ -42,13 +42,13 @@ async function loadConfig(logger: Logger): Promise<{ config: GatewayConfig; demo
       'NODE_ENV=production and no GATEWAY_CONFIG: set GATEWAY_CONFIG=/path/to/config.json to serve your backends (or GATEWAY_DEMO=1 to serve the demo backends)',
     );
   }
-  const demo = await startDemo({ factories: ADAPTER_FACTORIES, port: port ?? 4000, production, ...(host ? { host } : {}) });
-  logger.info(`demo mode: four reference backends at ${demo.backends.all.map((b) => b.url).join(', ')}`);
+  const demo = await startDemo({ kinds: BACKEND_KIND_REGISTRY, port: port ?? 4000, production, ...(host ? { host } : {}) });
+  logger.info(`demo mode: ${demo.backends.all.length} reference backends at ${demo.backends.all.map((b) => b.url).join(', ')}`);
   return { config: demo.config, demo };
 }
 
 async function main(): Promise<void> {
-  const logger = createLogger({ level: env.LOG_LEVEL || 'info' });
+  const logger = createLogger({ level: env.LOG_LEVEL || 'info', kinds: BACKEND_KIND_REGISTRY });
   const tracing = installTracing({ otlp: Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) });
   const { config, demo } = await loadConfig(logger).catch(async (error: unknown) => {
     await tracing.shutdown();
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   });
   if (!config.auth) logger.warn('no auth.apiKeys configured: the gateway is open to anyone who can reach it');
 
-  const running = await startGatewayServer({ config, factories: ADAPTER_FACTORIES, logger, ...(demo ? { examples: demo.examples } : {}) }).catch(
+  const running = await startGatewayServer({ config, kinds: BACKEND_KIND_REGISTRY, logger, ...(demo ? { examples: demo.examples } : {}) }).catch(
     async (error: unknown) => {
       await demo?.backends.close();
       await tracing.shutdown();

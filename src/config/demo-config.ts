@@ -1,23 +1,24 @@
-import type { AdapterFactory } from '../adapters/adapter.js';
+import type { BackendKindRegistry } from '../backend-kinds/backend-kind.js';
+import { BACKEND_KIND_REGISTRY, type DefaultBackendKinds } from '../backend-kinds/registry.js';
 import { campaignGlobalId } from '../model/global-id.js';
 import type { Clock } from '../reference-backends/shared/clock.js';
-import { seedCampaigns as schemaTypeSeed } from '../reference-backends/schema-type/seed-data.js';
 import { startAllReferenceBackends, type ReferenceBackendSet } from '../reference-backends/start-all.js';
 import type { ExampleData } from '../server/example-query.js';
 import type { GatewayConfig } from './gateway-config.js';
 import { parseConfig } from './load-config.js';
 
-/** The demo: four seeded reference backends in-process, and a config that points at them over real HTTP. */
-export interface DemoSetup {
+/** The demo: a seeded reference backend of each kind in-process, and a config that points at them over real HTTP. */
+export interface DemoSetup<Kinds extends BackendKindRegistry = DefaultBackendKinds> {
   config: GatewayConfig;
-  backends: ReferenceBackendSet;
+  backends: ReferenceBackendSet<Kinds>;
   /** GraphiQL's ready-to-run examples: the live broadcast and a `createCampaign` per backend. */
   examples: ExampleData;
 }
 
 /** Options of {@link startDemo}. */
-export interface DemoOptions {
-  factories: readonly AdapterFactory[];
+export interface DemoOptions<Kinds extends BackendKindRegistry = DefaultBackendKinds> {
+  /** The backend kinds, one reference backend of each; default every registered kind. */
+  kinds?: Kinds;
   /** The gateway's port. */
   port: number;
   /** The gateway's listening address; default `127.0.0.1` (the demo is open: no key). */
@@ -32,61 +33,49 @@ export interface DemoOptions {
   pollIntervalMs?: number;
 }
 
-/** The backend names of the demo config (those of `configEntries`). */
-const NAMES = { workspace: 'growth', v2: 'broadcast', schemaType: 'contact-center', touchpoint: 'messaging' } as const;
-
-function examplesFor(backends: ReferenceBackendSet): ExampleData {
-  const template = backends.v2.templates.find((t) => t.name === 'order_confirmation') ?? backends.v2.templates[0]!;
-  const workflowId = schemaTypeSeed(backends.schemaType.credentials.tenantId)[0]!.workflowId;
+/** The examples each kind's reference backend offers, under the names the demo config gives them. */
+function examplesFor(kinds: BackendKindRegistry, backends: ReferenceBackendSet<BackendKindRegistry>): ExampleData {
+  const entries = kinds.map((definition) => ({
+    reference: definition.reference,
+    backend: backends.of(definition.adapter.kind),
+    name: definition.reference.demoName,
+  }));
   return {
     liveCampaignId: () => {
-      const [id] = backends.v2.processingCampaignIds();
-      return id === undefined ? undefined : campaignGlobalId({ backend: NAMES.v2, nativeId: String(id) });
+      for (const { reference, backend, name } of entries) {
+        const nativeId = reference.liveCampaignId?.(backend);
+        if (nativeId !== undefined) return campaignGlobalId({ backend: name, nativeId });
+      }
+      return undefined;
     },
     createInputs: () => {
       // A time in the names keeps them apart when the examples are run again (names are unique per backend).
       const stamp = new Date().toISOString().slice(11, 19);
-      return [
-        { backend: NAMES.workspace, name: `Spring onboarding ${stamp}`, type: 'AUTOMATED', description: 'Welcome journey for new sign-ups' },
-        {
-          backend: NAMES.v2,
-          name: `Order follow-up ${stamp}`,
-          templateId: template.id,
-          recipients: [
-            { contactId: '+966500000101', params: ['Layla', 'ORD-20001'] },
-            { contactId: '+966500000102', params: ['Omar', 'ORD-20002'] },
-          ],
-        },
-        {
-          backend: NAMES.schemaType,
-          name: `Renewal reminders ${stamp}`,
-          workflowId,
-          channels: ['EMAIL'],
-          senders: { emailFrom: 'renewals@example.com' },
-        },
-        { backend: NAMES.touchpoint, name: `Newsletter ${stamp}`, channels: ['EMAIL'] },
-      ];
+      return entries.flatMap(({ reference, backend, name }) =>
+        reference.exampleCreateInput ? [{ backend: name, ...reference.exampleCreateInput(backend, stamp) }] : [],
+      );
     },
   };
 }
 
 /**
- * Starts one reference backend of each kind on loopback ports, v2 delivery
- * moving by itself with a new broadcast whenever the last completes (so a
- * viewer always sees counts climb), and builds the config the gateway would
- * read from a file for them.
+ * Starts one reference backend of each kind on loopback ports, their data
+ * moving by itself (v2 delivers on a timer, with a new broadcast whenever the
+ * last completes, so a viewer always sees counts climb), and builds the config
+ * the gateway would read from a file for them.
  */
-export async function startDemo(options: DemoOptions): Promise<DemoSetup> {
+export async function startDemo<Kinds extends BackendKindRegistry = DefaultBackendKinds>(options: DemoOptions<Kinds>): Promise<DemoSetup<Kinds>> {
+  const kinds = options.kinds ?? (BACKEND_KIND_REGISTRY as unknown as Kinds);
   const tickIntervalMs = options.tickIntervalMs ?? 2000;
   const backends = await startAllReferenceBackends({
+    kinds,
     host: '127.0.0.1',
-    keepBroadcasting: true,
-    ...(tickIntervalMs > 0 ? { tickIntervalMs } : {}),
+    live: tickIntervalMs > 0 ? { tickIntervalMs } : {},
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const config = parseConfig(
     { port: options.port, host: options.host ?? '127.0.0.1', backends: backends.configEntries(), pollIntervalMs: options.pollIntervalMs ?? 2000 },
-    { factories: options.factories, env: {}, production: options.production ?? false },
+    { kinds, env: {}, production: options.production ?? false },
   );
-  return { config, backends, examples: examplesFor(backends) };
+  return { config, backends, examples: examplesFor(kinds, backends as ReferenceBackendSet<BackendKindRegistry>) };
 }

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { AdapterFactory } from '../adapters/adapter.js';
+import { adapterFactoriesOf, type BackendKindRegistry } from '../backend-kinds/backend-kind.js';
+import { BACKEND_KIND_REGISTRY } from '../backend-kinds/registry.js';
 import { commonBackendSchema, gatewayConfigSchema } from './config-schema.js';
 import type { BackendConfig, GatewayConfig } from './gateway-config.js';
 import { interpolateEnv } from './interpolate.js';
@@ -39,8 +41,8 @@ function issueLines(prefix: string, error: z.ZodError, input: unknown, schema: z
 
 /** Options of {@link parseConfig}. */
 export interface ParseConfigOptions {
-  /** Backend kinds that may appear in the file. */
-  factories: readonly AdapterFactory[];
+  /** The backend kinds a `kind` may name; default every registered kind. */
+  kinds?: BackendKindRegistry;
   /** Environment for `${VAR}` interpolation; default `process.env`. */
   env?: Record<string, string | undefined>;
   /** Whether the process runs in production (GraphiQL and introspection default off). */
@@ -83,7 +85,7 @@ function checkBackend(entry: unknown, prefix: string, byKind: ReadonlyMap<string
 }
 
 /** Validates a parsed config file; throws {@link ConfigError} listing every problem at once. */
-export function parseConfig(input: unknown, options: ParseConfigOptions): GatewayConfig {
+export function parseConfig(input: unknown, options: ParseConfigOptions = {}): GatewayConfig {
   const { value, missing } = interpolateEnv(input, options.env ?? process.env);
   const problems = missing.map((m) => `${m.path}: environment variable ${m.name} is not set`);
 
@@ -93,7 +95,7 @@ export function parseConfig(input: unknown, options: ParseConfigOptions): Gatewa
 
   const backends: BackendConfig[] = [];
   const rawBackends = Array.isArray((value as { backends?: unknown })?.backends) ? ((value as { backends: unknown[] }).backends) : [];
-  const byKind = new Map(options.factories.map((f) => [f.kind, f]));
+  const byKind = adapterFactoriesOf(options.kinds ?? BACKEND_KIND_REGISTRY);
   const seen = new Set<string>();
   rawBackends.forEach((entry, i) => {
     const prefix = `backends[${i}]`;
@@ -121,7 +123,7 @@ export function parseConfig(input: unknown, options: ParseConfigOptions): Gatewa
 }
 
 /** Reads and validates the config file at `path`. */
-export async function loadConfigFile(path: string, options: ParseConfigOptions): Promise<GatewayConfig> {
+export async function loadConfigFile(path: string, options: ParseConfigOptions = {}): Promise<GatewayConfig> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');

@@ -1,5 +1,7 @@
-import type { AdapterDeps, AdapterFactory, BackendAdapter } from '../adapters/adapter.js';
+import type { AdapterDeps, BackendAdapter } from '../adapters/adapter.js';
 import { callBudgetMs } from '../adapters/http/retry-policy.js';
+import { adapterFactoriesOf, type BackendKindRegistry } from '../backend-kinds/backend-kind.js';
+import { BACKEND_KIND_REGISTRY } from '../backend-kinds/registry.js';
 import type { BackendConfig } from '../config/gateway-config.js';
 import type { Capability } from '../model/enums.js';
 import { GatewayError, badInput, unsupported } from '../model/errors.js';
@@ -18,9 +20,12 @@ export class BackendSet {
     this.#budgets = budgets;
   }
 
-  /** Builds each configured backend's adapter with its kind's factory, and notes its read budget. */
-  static fromConfig(entries: readonly BackendConfig[], factories: readonly AdapterFactory[], deps: AdapterDeps): BackendSet {
-    const byKind = new Map(factories.map((f) => [f.kind, f]));
+  /**
+   * Builds each configured backend's adapter with its kind's factory, and notes its read budget.
+   * @param kinds the kinds the entries are of (validated by `parseConfig` with the same); default every registered kind.
+   */
+  static fromConfig(entries: readonly BackendConfig[], deps: AdapterDeps, kinds: BackendKindRegistry = BACKEND_KIND_REGISTRY): BackendSet {
+    const byKind = adapterFactoriesOf(kinds);
     const adapters = entries.map((entry) => byKind.get(entry.kind)!.create(entry, deps));
     const budgets = new Map(entries.map((entry) => [entry.name, callBudgetMs({ timeoutMs: entry.timeoutMs, retries: entry.retries })]));
     return new BackendSet(adapters, budgets);

@@ -1,6 +1,8 @@
-/** GraphQL `BackendKind`. */
-export const BACKEND_KINDS = ['WORKSPACE', 'V2', 'SCHEMA_TYPE', 'TOUCHPOINT'] as const;
-export type BackendKind = (typeof BACKEND_KINDS)[number];
+/**
+ * A GraphQL `BackendKind` value (`WORKSPACE`): one per registered backend kind,
+ * so the list lives in the registry (`backend-kinds/registry.ts`), not here.
+ */
+export type BackendKind = string;
 
 /** GraphQL `Capability`: what a backend can do beyond listing and reading campaigns. */
 export const CAPABILITIES = [

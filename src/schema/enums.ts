@@ -1,5 +1,6 @@
+import { graphqlKindsOf } from '../backend-kinds/backend-kind.js';
+import { BACKEND_KIND_REGISTRY } from '../backend-kinds/registry.js';
 import {
-  BACKEND_KINDS,
   CAMPAIGN_ORDER_FIELDS,
   CAMPAIGN_STATUSES,
   CAPABILITIES,
@@ -12,7 +13,8 @@ import {
 } from '../model/enums.js';
 import { builder } from './builder.js';
 
-export const BackendKindEnum = builder.enumType('BackendKind', { values: BACKEND_KINDS });
+/** The registered kinds' values; a gateway with more kinds extends it (see `schemaFor`). */
+export const BackendKindEnum = builder.enumType('BackendKind', { values: graphqlKindsOf(BACKEND_KIND_REGISTRY) });
 export const CapabilityEnum = builder.enumType('Capability', { values: CAPABILITIES });
 export const CampaignStatusEnum = builder.enumType('CampaignStatus', { values: CAMPAIGN_STATUSES });
 export const ChannelEnum = builder.enumType('Channel', { values: CHANNELS });

@@ -4,7 +4,9 @@ import type { GatewayConfig } from '../config/gateway-config.js';
 import type { BackendSet } from '../gateway/backend-set.js';
 import { CursorSigner } from '../gateway/cursor-signer.js';
 import type { DeliveryStatsHub } from '../live/delivery-stats-hub.js';
-import { schema } from '../schema/index.js';
+import type { BackendKindRegistry } from '../backend-kinds/backend-kind.js';
+import { BACKEND_KIND_REGISTRY } from '../backend-kinds/registry.js';
+import { schemaFor } from '../schema/index.js';
 import { createContext, type GatewayContext } from './context.js';
 import { graphiqlTabs, type ExampleData } from './example-query.js';
 import { createKeyResolver, presentedKey, useApiKeys } from './plugins/use-api-keys.js';
@@ -38,6 +40,8 @@ export interface GatewayOptions {
   live: DeliveryStatsHub;
   config: Pick<GatewayConfig, 'auth' | 'graphiql' | 'introspection'> & Partial<Pick<GatewayConfig, 'backends' | 'trustedDocuments' | 'cursorSecret' | 'cors'>>;
   logger: Logger;
+  /** The backend kinds `Backend.kind` may name (the schema's `BackendKind` values); default every registered kind. */
+  kinds?: BackendKindRegistry;
   /** Request limits; see {@link GatewayLimits} for the defaults. */
   limits?: GatewayLimits;
   /**
@@ -68,7 +72,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const cursors = new CursorSigner(config.cursorSecret);
   metrics.countSubscriptionsWith(() => options.live.subscriberCount);
   return createYoga<Record<string, unknown>, GatewayContext>({
-    schema,
+    schema: schemaFor(options.kinds ?? BACKEND_KIND_REGISTRY),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     // One operation per request: an array body is refused (400) rather than run as a batch.

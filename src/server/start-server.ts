@@ -1,7 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import type { AdapterDeps, AdapterFactory } from '../adapters/adapter.js';
+import type { AdapterDeps } from '../adapters/adapter.js';
+import type { BackendKindRegistry } from '../backend-kinds/backend-kind.js';
+import { BACKEND_KIND_REGISTRY } from '../backend-kinds/registry.js';
 import type { BackendHttpClient } from '../adapters/http/backend-client.js';
 import type { GatewayConfig } from '../config/gateway-config.js';
 import { BackendSet } from '../gateway/backend-set.js';
@@ -21,7 +23,8 @@ import { ShuttingDown } from '../model/errors.js';
 /** Options of {@link startGatewayServer}. */
 export interface StartServerOptions {
   config: GatewayConfig;
-  factories: readonly AdapterFactory[];
+  /** The backend kinds the config's entries may be of; default every registered kind. */
+  kinds?: BackendKindRegistry;
   logger: Logger;
   /** Interface to bind; default `config.host`. */
   host?: string;
@@ -49,7 +52,7 @@ export interface RunningGateway {
 
 /** Builds every part from a validated config and listens on `config.port`. */
 export async function startGatewayServer(options: StartServerOptions): Promise<RunningGateway> {
-  const { config, logger } = options;
+  const { config, logger, kinds = BACKEND_KIND_REGISTRY } = options;
   const metrics = new GatewayMetrics();
   const httpClients = new Map<string, BackendHttpClient>();
   // With redisUrl: workflow edits of one campaign are serialized across replicas (in-process otherwise).
@@ -60,7 +63,7 @@ export async function startGatewayServer(options: StartServerOptions): Promise<R
     onHttpClient: (client) => httpClients.set(client.backend, client),
     editLock: editLock?.lock,
   };
-  const backends = BackendSet.fromConfig(config.backends, options.factories, deps);
+  const backends = BackendSet.fromConfig(config.backends, deps, kinds);
   metrics.readCircuitsWith(() => [...httpClients.values()].map((c) => ({ backend: c.backend, open: c.circuitState === 'open' })));
   let draining = false;
   // Past the drain deadline, every request's upstream calls are cut through this.
@@ -80,6 +83,7 @@ export async function startGatewayServer(options: StartServerOptions): Promise<R
     live: hub,
     config,
     logger,
+    kinds,
     metrics,
     circuitOf: (name) => httpClients.get(name)?.circuitState,
     draining: () => draining,

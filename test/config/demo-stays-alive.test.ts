@@ -1,6 +1,5 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADAPTER_FACTORIES } from '../../src/adapters/registry.js';
 import { startDemo, type DemoSetup } from '../../src/config/demo-config.js';
 import { ManualClock } from '../../src/reference-backends/shared/clock.js';
 import { graphiqlTabs } from '../../src/server/example-query.js';
@@ -17,8 +16,8 @@ let running: RunningGateway;
 const clock = new ManualClock(Date.UTC(2026, 10, 23, 12));
 
 beforeAll(async () => {
-  demo = await startDemo({ factories: ADAPTER_FACTORIES, port: 0, tickIntervalMs: 0, clock });
-  running = await startGatewayServer({ config: demo.config, factories: ADAPTER_FACTORIES, logger: pino({ level: 'silent' }), examples: demo.examples });
+  demo = await startDemo({ port: 0, tickIntervalMs: 0, clock });
+  running = await startGatewayServer({ config: demo.config, logger: pino({ level: 'silent' }), examples: demo.examples });
 });
 afterAll(async () => {
   await running?.close();

@@ -2,10 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADAPTER_FACTORIES } from '../../src/adapters/registry.js';
 import { ConfigError, loadConfigFile, parseConfig } from '../../src/config/load-config.js';
 
-const factories = ADAPTER_FACTORIES;
 const example = {
   port: 4000,
   backends: [
@@ -22,7 +20,7 @@ const env = { WORKSPACE_TOKEN: 'ws-token', V2_API_KEY: 'v2-key', SCHEMA_TOKEN: '
 
 function problems(input: unknown, environment: Record<string, string> = env): string[] {
   try {
-    parseConfig(input, { factories, env: environment });
+    parseConfig(input, { env: environment });
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
     return (error as ConfigError).problems;
@@ -32,7 +30,7 @@ function problems(input: unknown, environment: Record<string, string> = env): st
 
 describe('configuration file', () => {
   it('accepts the CONTRACT.md example, interpolating ${VAR} and filling defaults', () => {
-    const config = parseConfig(example, { factories, env });
+    const config = parseConfig(example, { env });
     expect(config.backends).toHaveLength(4);
     expect(config.backends[0]).toMatchObject({ name: 'growth', sessionToken: 'ws-token', timeoutMs: 5000, retries: 2 });
     expect(config.backends[1]).toMatchObject({ apiKey: 'v2-key' });
@@ -41,8 +39,8 @@ describe('configuration file', () => {
   });
 
   it('turns GraphiQL and introspection off in production unless the file says otherwise', () => {
-    expect(parseConfig(example, { factories, env, production: true })).toMatchObject({ graphiql: false, introspection: false });
-    expect(parseConfig({ ...example, graphiql: true }, { factories, env, production: true }).graphiql).toBe(true);
+    expect(parseConfig(example, { env, production: true })).toMatchObject({ graphiql: false, introspection: false });
+    expect(parseConfig({ ...example, graphiql: true }, { env, production: true }).graphiql).toBe(true);
   });
 
   it('names a missing environment variable with its path', () => {
@@ -96,11 +94,11 @@ describe('configuration file', () => {
     it('reads a valid file and refuses bad JSON with one line', async () => {
       const good = join(dir, 'good.json');
       await writeFile(good, JSON.stringify(example));
-      await expect(loadConfigFile(good, { factories, env })).resolves.toMatchObject({ port: 4000 });
+      await expect(loadConfigFile(good, { env })).resolves.toMatchObject({ port: 4000 });
       const bad = join(dir, 'bad.json');
       await writeFile(bad, '{ "backends": [ ');
-      await expect(loadConfigFile(bad, { factories, env })).rejects.toThrow(/not valid JSON/);
-      await expect(loadConfigFile(join(dir, 'missing.json'), { factories, env })).rejects.toThrow(/cannot read/);
+      await expect(loadConfigFile(bad, { env })).rejects.toThrow(/not valid JSON/);
+      await expect(loadConfigFile(join(dir, 'missing.json'), { env })).rejects.toThrow(/cannot read/);
     });
   });
 });

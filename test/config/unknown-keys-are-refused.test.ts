@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ADAPTER_FACTORIES } from '../../src/adapters/registry.js';
 import { ConfigError, parseConfig } from '../../src/config/load-config.js';
 
 /**
@@ -13,7 +12,7 @@ const v2 = { name: 'broadcast', kind: 'v2', baseUrl: 'http://127.0.0.1:7002', ap
 
 function problems(input: unknown): string[] {
   try {
-    parseConfig(input, { factories: ADAPTER_FACTORIES, env: {} });
+    parseConfig(input, { env: {} });
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
     return (error as ConfigError).problems;
@@ -68,7 +67,7 @@ describe('every problem of the file at once', () => {
 
 describe('host and cors', () => {
   it('listen on 0.0.0.0 and leave CORS open (without credentials) by default', () => {
-    const config = parseConfig({ backends: [v2] }, { factories: ADAPTER_FACTORIES, env: {} });
+    const config = parseConfig({ backends: [v2] }, { env: {} });
     expect(config.host).toBe('0.0.0.0');
     expect(config.cors).toBeUndefined();
   });
@@ -76,7 +75,7 @@ describe('host and cors', () => {
   it('take a listening address and a list of origins', () => {
     const config = parseConfig(
       { host: '127.0.0.1', cors: { origins: ['https://app.example.com', 'http://localhost:5173'] }, backends: [v2] },
-      { factories: ADAPTER_FACTORIES, env: {} },
+      { env: {} },
     );
     expect(config).toMatchObject({ host: '127.0.0.1', cors: { origins: ['https://app.example.com', 'http://localhost:5173'] } });
   });

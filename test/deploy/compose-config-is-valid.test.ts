@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ADAPTER_FACTORIES } from '../../src/adapters/registry.js';
 import { parseConfig } from '../../src/config/load-config.js';
 
 /**
@@ -48,7 +47,7 @@ describe('compose.yaml', () => {
     const mount = gateway!.volumes!.find((v) => v.endsWith(':/config/gateway.json:ro'))!;
     const env = environmentOf(gateway!);
     expect(env.GATEWAY_CONFIG).toBe('/config/gateway.json');
-    const config = parseConfig(JSON.parse(read(mount.split(':')[0]!)), { factories: ADAPTER_FACTORIES, env, production: true });
+    const config = parseConfig(JSON.parse(read(mount.split(':')[0]!)), { env, production: true });
     expect(config.redisUrl).toBe('redis://redis:6379');
     expect(config.backends.map((b) => new URL(b.baseUrl).hostname)).toEqual(['backends', 'backends', 'backends', 'backends']);
     expect(config.backends.map((b) => new URL(b.baseUrl).port)).toEqual(['7001', '7002', '7003', '7004']);

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ADAPTER_FACTORIES } from '../../src/adapters/registry.js';
 import { startDemo, type DemoSetup } from '../../src/config/demo-config.js';
 import { startGatewayServer, type RunningGateway } from '../../src/server/start-server.js';
 import { createDeliveringV2Campaign } from '../live/support/live-gateway.js';
@@ -11,11 +10,10 @@ let demo: DemoSetup;
 let gateway: RunningGateway;
 
 beforeAll(async () => {
-  demo = await startDemo({ factories: ADAPTER_FACTORIES, port: 0 });
+  demo = await startDemo({ port: 0 });
   // The demo's own config, polled faster so the watch sees the end of delivery at once.
   gateway = await startGatewayServer({
     config: { ...demo.config, pollIntervalMs: 100 },
-    factories: ADAPTER_FACTORIES,
     logger: pino({ level: 'silent' }),
     host: '127.0.0.1',
   });

@@ -2,16 +2,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { request } from 'undici';
-import { ADAPTER_FACTORIES } from '../../src/adapters/registry.js';
 import { parseConfig } from '../../src/config/load-config.js';
+import { KINDS, NAME_OF_KIND } from '../support/backend-kinds.js';
 
-/** A base port with the three after it free a moment ago. */
-async function freeBasePort(): Promise<number> {
+/** A base port with the `count - 1` after it free a moment ago. */
+async function freeBasePort(count: number): Promise<number> {
   for (let attempt = 0; attempt < 20; attempt += 1) {
     const base = 20_000 + Math.floor(Math.random() * 20_000);
     const servers = [];
     try {
-      for (let i = 0; i < 4; i += 1) {
+      for (let i = 0; i < count; i += 1) {
         const server = createServer();
         await new Promise<void>((resolve, reject) => server.once('error', reject).listen(base + i, '127.0.0.1', resolve));
         servers.push(server);
@@ -23,7 +23,7 @@ async function freeBasePort(): Promise<number> {
       await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
     }
   }
-  throw new Error('no four free ports in a row');
+  throw new Error(`no ${count} free ports in a row`);
 }
 
 describe('npm run backends', () => {
@@ -32,8 +32,8 @@ describe('npm run backends', () => {
     child?.kill('SIGKILL');
   });
 
-  it('starts the four reference backends on fixed loopback ports and prints a valid gateway config for them', async () => {
-    const base = await freeBasePort();
+  it('starts a reference backend of each registered kind on fixed loopback ports and prints a valid gateway config for them', async () => {
+    const base = await freeBasePort(KINDS.length);
     child = spawn(process.execPath, ['--import', 'tsx', 'src/reference-backends/main.ts'], {
       env: { ...process.env, BACKENDS_BASE_PORT: String(base) },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -53,13 +53,9 @@ describe('npm run backends', () => {
       });
       child!.once('exit', (code) => reject(new Error(`exited with ${code}`)));
     });
-    const config = parseConfig(JSON.parse(printed), { factories: ADAPTER_FACTORIES, env: {} });
-    expect(config.backends.map((b) => [b.kind, b.baseUrl])).toEqual([
-      ['workspace', `http://127.0.0.1:${base}`],
-      ['v2', `http://127.0.0.1:${base + 1}`],
-      ['schemaType', `http://127.0.0.1:${base + 2}`],
-      ['touchpoint', `http://127.0.0.1:${base + 3}`],
-    ]);
+    const config = parseConfig(JSON.parse(printed), { env: {} });
+    expect(KINDS).toEqual(['workspace', 'v2', 'schemaType', 'touchpoint']);
+    expect(config.backends.map((b) => [b.name, b.kind, b.baseUrl])).toEqual(KINDS.map((kind, i) => [NAME_OF_KIND[kind], kind, `http://127.0.0.1:${base + i}`]));
     const v2 = config.backends[1]!;
     const answer = await request(`${v2.baseUrl}/v2/campaign/getAll`, { headers: { 'x-api-key': String(v2.apiKey) } });
     expect(answer.statusCode).toBe(200);

@@ -1,9 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startGatewayHarness, type GatewayHarness } from '../support/gateway-harness.js';
+import { secretFieldsOfKind, secretsOf } from '../support/backend-kinds.js';
 import { allCampaigns, BREAKER_NEVER_OPENS, backendOf, clearFaults, KINDS, NAME_OF_KIND, type ListedNode } from './support/backends.js';
-
-/** The config field holding each kind's secret. */
-const SECRET_FIELD = { workspace: 'sessionToken', v2: 'apiKey', schemaType: 'token', touchpoint: 'token' } as const;
 
 let harness: GatewayHarness;
 let healthy: ListedNode[];
@@ -37,7 +35,7 @@ describe('a backend refusing the gateway’s credentials (401)', () => {
     expect(backend.requests.count()).toBe(1);
     const body = JSON.stringify(result);
     // The secret of every backend (the tenant id and workspace id are names, not secrets, and show in raw records).
-    for (const secret of harness.backends.all.map((b) => (b.credentials as Record<string, string>)[SECRET_FIELD[b.kind]]!)) {
+    for (const secret of harness.backends.all.flatMap(secretsOf)) {
       expect(body).not.toContain(secret);
     }
   });
@@ -55,7 +53,8 @@ describe('a backend configured with a wrong credential', () => {
   it.each(KINDS)('%s: BACKEND_UNAUTHORIZED, and the wrong credential is not echoed either', async (kind) => {
     const wrong = `wrong-${kind}-credential-0123456789`;
     const misconfigured = await startGatewayHarness({
-      backendEntry: (entry) => (entry.kind === kind ? { ...entry, [SECRET_FIELD[kind]]: wrong } : entry),
+      backendEntry: (entry) =>
+        entry.kind === kind ? { ...entry, ...Object.fromEntries(secretFieldsOfKind(kind).map((field) => [field, wrong])) } : entry,
     });
     try {
       const result = await misconfigured.execute('{ campaigns(first: 100) { nodes { id } } }');

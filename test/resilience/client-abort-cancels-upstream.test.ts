@@ -2,7 +2,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADAPTER_FACTORIES } from '../../src/adapters/registry.js';
 import { parseConfig } from '../../src/config/load-config.js';
 import { abandonedRequests } from '../../src/reference-backends/shared/json-server.js';
 import { startAllReferenceBackends, type ReferenceBackendSet } from '../../src/reference-backends/start-all.js';
@@ -19,8 +18,8 @@ const clients = new Agent();
 
 beforeAll(async () => {
   backends = await startAllReferenceBackends();
-  const config = parseConfig({ port: 0, backends: backends.configEntries() }, { factories: ADAPTER_FACTORIES, env: {} });
-  gateway = await startGatewayServer({ config, factories: ADAPTER_FACTORIES, logger: pino({ level: 'silent' }), host: '127.0.0.1' });
+  const config = parseConfig({ port: 0, backends: backends.configEntries() }, { env: {} });
+  gateway = await startGatewayServer({ config, logger: pino({ level: 'silent' }), host: '127.0.0.1' });
 });
 afterAll(async () => {
   await clients.destroy();

@@ -1,4 +1,3 @@
-import { ADAPTER_FACTORIES } from '../../src/adapters/registry.js';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BackendAdapter } from '../../src/adapters/adapter.js';
@@ -6,6 +5,7 @@ import { campaignGlobalId } from '../../src/model/global-id.js';
 import { BackendSet } from '../../src/gateway/backend-set.js';
 import { DeliveryStatsHub } from '../../src/live/delivery-stats-hub.js';
 import { createGateway } from '../../src/server/create-gateway.js';
+import { secretsOf } from '../support/backend-kinds.js';
 import { postGraphQL, startListeningGateway, type ListeningGateway } from './support/listening-gateway.js';
 
 /**
@@ -80,11 +80,7 @@ describe('a backend that fails', () => {
   });
 
   // Each backend's declared secret fields (tenant and workspace ids are names that records carry).
-  const secrets = () =>
-    gw.references.all.flatMap((b) => {
-      const factory = ADAPTER_FACTORIES.find((f) => f.kind === b.kind)!;
-      return factory.secretFields.map((field) => (b.credentials as Record<string, string>)[field]!);
-    });
+  const secrets = () => gw.references.all.flatMap(secretsOf);
 
   it.each([
     ['refuses the gateway\'s credentials', { kind: 'unauthorized' as const }, 'BACKEND_UNAUTHORIZED'],

@@ -1,7 +1,6 @@
 import { pino } from 'pino';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADAPTER_FACTORIES } from '../../src/adapters/registry.js';
 import { startDemo, type DemoSetup } from '../../src/config/demo-config.js';
 import { startGatewayServer, type RunningGateway } from '../../src/server/start-server.js';
 import { browserAvailable, launchOfflineBrowser, type OfflineBrowser } from '../support/browser.js';
@@ -20,8 +19,8 @@ let browser: OfflineBrowser;
 beforeAll(async () => {
   if (!browserAvailable) return;
   // Delivery moves only when the test says so; the gateway polls often, so events follow quickly.
-  demo = await startDemo({ factories: ADAPTER_FACTORIES, port: 0, tickIntervalMs: 0, pollIntervalMs: 200 });
-  running = await startGatewayServer({ config: demo.config, factories: ADAPTER_FACTORIES, logger: pino({ level: 'silent' }), examples: demo.examples });
+  demo = await startDemo({ port: 0, tickIntervalMs: 0, pollIntervalMs: 200 });
+  running = await startGatewayServer({ config: demo.config, logger: pino({ level: 'silent' }), examples: demo.examples });
   browser = await launchOfflineBrowser();
 }, 60_000);
 

@@ -1,6 +1,5 @@
 import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ADAPTER_FACTORIES } from '../../src/adapters/registry.js';
 import { parseConfig } from '../../src/config/load-config.js';
 import { campaignGlobalId } from '../../src/model/global-id.js';
 import { ManualClock } from '../../src/reference-backends/shared/clock.js';
@@ -24,10 +23,9 @@ type Answer = { status: number; body: { data?: Record<string, any> | null; error
 describe('stopping with requests in flight on a hung backend', () => {
   it('answers all 10 of them with their partial results before closing, none reset', async () => {
     references = await startAllReferenceBackends({ clock: new ManualClock(Date.UTC(2026, 10, 23, 12)) });
-    const config = parseConfig({ port: 0, backends: references.configEntries(), pollIntervalMs: 60_000 }, { factories: ADAPTER_FACTORIES, env: {} });
+    const config = parseConfig({ port: 0, backends: references.configEntries(), pollIntervalMs: 60_000 }, { env: {} });
     const running = await startGatewayServer({
       config,
-      factories: ADAPTER_FACTORIES,
       logger: pino({ level: 'silent' }),
       host: '127.0.0.1',
       drain: { deadlineMs: 300, answerGraceMs: 2000 },

@@ -1,7 +1,6 @@
 import { connect } from 'node:net';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADAPTER_FACTORIES } from '../../src/adapters/registry.js';
 import { parseConfig } from '../../src/config/load-config.js';
 import { ManualClock } from '../../src/reference-backends/shared/clock.js';
 import { startAllReferenceBackends, type ReferenceBackendSet } from '../../src/reference-backends/start-all.js';
@@ -18,10 +17,9 @@ let running: RunningGateway;
 
 beforeAll(async () => {
   references = await startAllReferenceBackends({ clock: new ManualClock(Date.UTC(2026, 10, 23, 12)) });
-  const config = parseConfig({ port: 0, backends: references.configEntries(), pollIntervalMs: 60_000 }, { factories: ADAPTER_FACTORIES, env: {} });
+  const config = parseConfig({ port: 0, backends: references.configEntries(), pollIntervalMs: 60_000 }, { env: {} });
   running = await startGatewayServer({
     config,
-    factories: ADAPTER_FACTORIES,
     logger: pino({ level: 'silent' }),
     host: '127.0.0.1',
     http: { requestTimeoutMs: 600, headersTimeoutMs: 300 },

@@ -5,7 +5,6 @@ import { createClient as createWsClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createClient, GetCampaignDocument, ListCampaignsDocument } from '../../src/client/index.js';
-import { ADAPTER_FACTORIES } from '../../src/adapters/registry.js';
 import { ConfigError, parseConfig } from '../../src/config/load-config.js';
 import { loadTrustedDocuments } from '../../src/server/plugins/use-trusted-documents.js';
 import { expectClientError } from '../client/support/expect-client-error.js';
@@ -169,7 +168,7 @@ describe('the manifest', () => {
 
   it('the config key is checked: a file is required and no other key is accepted', () => {
     const backends = [{ name: 'b', kind: 'touchpoint', baseUrl: 'http://127.0.0.1:1', token: 't' }];
-    const parse = (trustedDocuments: unknown) => () => parseConfig({ backends, trustedDocuments }, { factories: ADAPTER_FACTORIES, env: {} });
+    const parse = (trustedDocuments: unknown) => () => parseConfig({ backends, trustedDocuments }, { env: {} });
     expect(parse({ file: MANIFEST })().trustedDocuments).toEqual({ file: MANIFEST, allowArbitrary: false });
     expect(parse({ allowArbitrary: true })).toThrow(/trustedDocuments\.file/);
     expect(parse({ file: MANIFEST, allowArbitary: true })).toThrow(/trustedDocuments/);

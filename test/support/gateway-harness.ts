@@ -3,7 +3,6 @@ import type { ExecutionResult } from 'graphql';
 import { createPubSub } from 'graphql-yoga';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import { ADAPTER_FACTORIES } from '../../src/adapters/registry.js';
 import { parseConfig } from '../../src/config/load-config.js';
 import type { GatewayConfig } from '../../src/config/gateway-config.js';
 import { BackendSet } from '../../src/gateway/backend-set.js';
@@ -22,7 +21,7 @@ export interface HarnessOptions {
   clock?: ManualClock;
 }
 
-/** A gateway (no socket) in front of the four seeded reference backends over real HTTP. */
+/** A gateway (no socket) in front of a seeded reference backend of each registered kind, over real HTTP. */
 export interface GatewayHarness {
   gateway: Gateway;
   backends: ReferenceBackendSet;
@@ -36,7 +35,7 @@ export interface GatewayHarness {
     variables?: TVars,
     headers?: Record<string, string>,
   ): Promise<ExecutionResult<TData> & { status: number }>;
-  /** Every request the four backends received. */
+  /** Every request the reference backends received, each with its backend's name in the config. */
   upstreamRequests(): { backend: string; method: string; path: string; query: Record<string, string> }[];
   clearUpstreamRequests(): void;
   close(): Promise<void>;
@@ -46,12 +45,11 @@ export async function startGatewayHarness(options: HarnessOptions = {}): Promise
   const clock = options.clock ?? new ManualClock(Date.UTC(2026, 10, 23, 12));
   const backends = await startAllReferenceBackends({ clock });
   const entries = backends.configEntries().map((e) => (options.backendEntry ? options.backendEntry(e) : e));
-  const config = parseConfig({ port: 0, backends: entries, pollIntervalMs: 200, ...options.config }, { factories: ADAPTER_FACTORIES, env: {} });
+  const config = parseConfig({ port: 0, backends: entries, pollIntervalMs: 200, ...options.config }, { env: {} });
   const logger = pino({ level: 'silent' });
-  const adapters = BackendSet.fromConfig(config.backends, ADAPTER_FACTORIES, { logger });
+  const adapters = BackendSet.fromConfig(config.backends, { logger });
   const hub = new DeliveryStatsHub({ backends: adapters, pubsub: createPubSub<LiveTopics>(), pollIntervalMs: config.pollIntervalMs });
   const gateway = createGateway({ backends: adapters, live: hub, config, logger });
-  const names = ['growth', 'broadcast', 'contact-center', 'messaging'];
 
   return {
     gateway,
@@ -70,7 +68,7 @@ export async function startGatewayHarness(options: HarnessOptions = {}): Promise
       return { ...((await response.json()) as ExecutionResult<never>), status: response.status };
     },
     upstreamRequests: () =>
-      backends.all.flatMap((b, i) => b.requests.list().map((r) => ({ backend: names[i]!, method: r.method, path: r.path, query: r.query }))),
+      backends.all.flatMap((b) => b.requests.list().map((r) => ({ backend: backends.nameOf(b.kind), method: r.method, path: r.path, query: r.query }))),
     clearUpstreamRequests: () => backends.all.forEach((b) => b.requests.clear()),
     async close() {
       await hub.close();

@@ -1,7 +1,7 @@
 import { systemClock } from '../shared/clock.js';
 import { FaultSwitches } from '../shared/faults.js';
 import { startJsonServer } from '../shared/json-server.js';
-import type { ReferenceBackend, ReferenceBackendOptions } from '../shared/reference-backend.js';
+import type { ReferenceBackend, ReferenceBackendKind, ReferenceBackendOptions } from '../shared/reference-backend.js';
 import { RequestLog } from '../shared/request-log.js';
 import { createAuthenticator, UNAUTHORIZED, type Scope } from './auth.js';
 import { CampaignStore } from './object-store.js';
@@ -28,9 +28,7 @@ export interface SchemaTypeCredentials extends Record<string, string> {
 }
 
 /** A running schema-type reference backend. */
-export interface SchemaTypeReferenceBackend extends ReferenceBackend<SchemaTypeCredentials> {
-  kind: 'schemaType';
-}
+export type SchemaTypeReferenceBackend = ReferenceBackend<SchemaTypeCredentials, 'schemaType'>;
 
 /**
  * Starts the reference backend of the `schemaType` kind: the generic schema-type
@@ -65,3 +63,15 @@ export async function startSchemaTypeBackend(options: SchemaTypeBackendOptions =
     close: () => server.close(),
   };
 }
+
+/** The `schemaType` kind's reference backend in the registry: `contact-center` in the demo. */
+export const schemaTypeReference: ReferenceBackendKind<SchemaTypeReferenceBackend> = {
+  demoName: 'contact-center',
+  start: (options) => startSchemaTypeBackend(options),
+  exampleCreateInput: (backend, stamp) => ({
+    name: `Renewal reminders ${stamp}`,
+    workflowId: seedCampaigns(backend.credentials.tenantId)[0]!.workflowId,
+    channels: ['EMAIL'],
+    senders: { emailFrom: 'renewals@example.com' },
+  }),
+};

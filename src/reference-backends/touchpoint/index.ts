@@ -1,7 +1,7 @@
 import { systemClock } from '../shared/clock.js';
 import { FaultSwitches } from '../shared/faults.js';
 import { startJsonServer, type BackendRequest, type BackendResponse } from '../shared/json-server.js';
-import type { ReferenceBackend, ReferenceBackendOptions } from '../shared/reference-backend.js';
+import type { ReferenceBackend, ReferenceBackendKind, ReferenceBackendOptions } from '../shared/reference-backend.js';
 import { RequestLog } from '../shared/request-log.js';
 import { ApiError } from './api-error.js';
 import { createIdGenerator } from './ids.js';
@@ -16,9 +16,7 @@ export interface TouchpointBackendOptions extends ReferenceBackendOptions {
 }
 
 /** A running touchpoint reference backend; its credentials are the config's `token`. */
-export interface TouchpointReferenceBackend extends ReferenceBackend<{ token: string }> {
-  kind: 'touchpoint';
-}
+export type TouchpointReferenceBackend = ReferenceBackend<{ token: string }, 'touchpoint'>;
 
 const UNAUTHORIZED: BackendResponse = new ApiError('unauthorized', 'The bearer token is not valid.').toResponse();
 const MISSING_TOKEN: BackendResponse = new ApiError(
@@ -71,3 +69,10 @@ export async function startTouchpointBackend(options: TouchpointBackendOptions =
     close: () => server.close(),
   };
 }
+
+/** The `touchpoint` kind's reference backend in the registry: `messaging` in the demo. */
+export const touchpointReference: ReferenceBackendKind<TouchpointReferenceBackend> = {
+  demoName: 'messaging',
+  start: (options) => startTouchpointBackend(options),
+  exampleCreateInput: (_backend, stamp) => ({ name: `Newsletter ${stamp}`, channels: ['EMAIL'] }),
+};

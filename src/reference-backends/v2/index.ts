@@ -1,7 +1,7 @@
 import { systemClock } from '../shared/clock.js';
 import { FaultSwitches } from '../shared/faults.js';
 import { startJsonServer } from '../shared/json-server.js';
-import type { ReferenceBackend, ReferenceBackendOptions } from '../shared/reference-backend.js';
+import type { ReferenceBackend, ReferenceBackendKind, ReferenceBackendOptions } from '../shared/reference-backend.js';
 import { RequestLog } from '../shared/request-log.js';
 import { CampaignStore } from './campaign-store.js';
 import { advanceDelivery } from './delivery.js';
@@ -31,7 +31,7 @@ export interface V2BackendOptions extends ReferenceBackendOptions {
 }
 
 /** A running v2 reference backend. */
-export interface V2ReferenceBackend extends ReferenceBackend<{ apiKey: string }> {
+export interface V2ReferenceBackend extends ReferenceBackend<{ apiKey: string }, 'v2'> {
   /**
    * Steps delivery `ticks` times (default 1). Each tick moves some messages of every
    * campaign whose send time has come one state further, chosen by a hash of the
@@ -118,3 +118,32 @@ export async function startV2Backend(options: V2BackendOptions = {}): Promise<V2
     },
   };
 }
+
+/**
+ * The `v2` kind's reference backend in the registry: `broadcast` in the demo,
+ * where it keeps a broadcast in progress whose counters move.
+ */
+export const v2Reference: ReferenceBackendKind<V2ReferenceBackend> = {
+  demoName: 'broadcast',
+  start: ({ live, ...options }) =>
+    startV2Backend({
+      ...options,
+      ...(live ? { keepBroadcasting: true } : {}),
+      ...(live?.tickIntervalMs ? { tickIntervalMs: live.tickIntervalMs } : {}),
+    }),
+  exampleCreateInput: (backend, stamp) => {
+    const template = backend.templates.find((t) => t.name === 'order_confirmation') ?? backend.templates[0]!;
+    return {
+      name: `Order follow-up ${stamp}`,
+      templateId: template.id,
+      recipients: [
+        { contactId: '+966500000101', params: ['Layla', 'ORD-20001'] },
+        { contactId: '+966500000102', params: ['Omar', 'ORD-20002'] },
+      ],
+    };
+  },
+  liveCampaignId: (backend) => {
+    const [id] = backend.processingCampaignIds();
+    return id === undefined ? undefined : String(id);
+  },
+};

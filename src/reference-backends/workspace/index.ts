@@ -1,7 +1,7 @@
 import { systemClock } from '../shared/clock.js';
 import { FaultSwitches } from '../shared/faults.js';
 import { startJsonServer } from '../shared/json-server.js';
-import type { ReferenceBackend, ReferenceBackendOptions } from '../shared/reference-backend.js';
+import type { ReferenceBackend, ReferenceBackendKind, ReferenceBackendOptions } from '../shared/reference-backend.js';
 import { RequestLog } from '../shared/request-log.js';
 import { CampaignStore } from './campaign-store.js';
 import { createWorkspaceRoutes, ROUTE_NOT_FOUND } from './routes.js';
@@ -17,7 +17,7 @@ export interface WorkspaceBackendOptions extends ReferenceBackendOptions {
 }
 
 /** A running reference backend of kind `workspace`. */
-export type WorkspaceReferenceBackend = ReferenceBackend<{ workspaceId: string; sessionToken: string }>;
+export type WorkspaceReferenceBackend = ReferenceBackend<{ workspaceId: string; sessionToken: string }, 'workspace'>;
 
 /**
  * Starts a faithful HTTP server for the `workspace` wire contract
@@ -53,3 +53,10 @@ export async function startWorkspaceBackend(options: WorkspaceBackendOptions = {
     close: () => server.close(),
   };
 }
+
+/** The `workspace` kind's reference backend in the registry: `growth` in the demo. */
+export const workspaceReference: ReferenceBackendKind<WorkspaceReferenceBackend> = {
+  demoName: 'growth',
+  start: (options) => startWorkspaceBackend(options),
+  exampleCreateInput: (_backend, stamp) => ({ name: `Spring onboarding ${stamp}`, type: 'AUTOMATED', description: 'Welcome journey for new sign-ups' }),
+};

@@ -1,6 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADAPTER_FACTORIES } from '../../../src/adapters/registry.js';
 import { BackendHttpClient, type BackendHttpClientOptions } from '../../../src/adapters/http/backend-client.js';
 import { ConfigError, parseConfig } from '../../../src/config/load-config.js';
 import { answer, startFakeUpstream, type FakeUpstream } from './fake-upstream.js';
@@ -20,7 +19,7 @@ async function setup(handler: FakeUpstream['handler'], options: Partial<BackendH
 const parse = (backend: Record<string, unknown>) =>
   parseConfig(
     { backends: [{ name: 'b', kind: 'v2', baseUrl: 'http://127.0.0.1:1', apiKey: 'k', ...backend }] },
-    { factories: ADAPTER_FACTORIES, env: {} },
+    { env: {} },
   ).backends[0]!;
 
 describe('breaker config', () => {

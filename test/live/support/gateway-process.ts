@@ -5,10 +5,9 @@
  * and prints `listening <url>` once it serves.
  */
 import { pino } from 'pino';
-import { ADAPTER_FACTORIES } from '../../../src/adapters/registry.js';
 import { parseConfig } from '../../../src/config/load-config.js';
 import { startGatewayServer } from '../../../src/server/start-server.js';
 
-const config = parseConfig(JSON.parse(process.env.GATEWAY_CONFIG_JSON!), { factories: ADAPTER_FACTORIES, env: {} });
-const running = await startGatewayServer({ config, factories: ADAPTER_FACTORIES, logger: pino({ level: 'silent' }), host: '127.0.0.1' });
+const config = parseConfig(JSON.parse(process.env.GATEWAY_CONFIG_JSON!), { env: {} });
+const running = await startGatewayServer({ config, logger: pino({ level: 'silent' }), host: '127.0.0.1' });
 process.stdout.write(`listening ${running.url}\n`);

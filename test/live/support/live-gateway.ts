@@ -1,21 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
-import { ADAPTER_FACTORIES } from '../../../src/adapters/registry.js';
 import { parseConfig } from '../../../src/config/load-config.js';
 import { BackendSet } from '../../../src/gateway/backend-set.js';
 import { campaignGlobalId } from '../../../src/model/global-id.js';
 import { ManualClock } from '../../../src/reference-backends/shared/clock.js';
 import { startAllReferenceBackends, type ReferenceBackendSet } from '../../../src/reference-backends/start-all.js';
 import { startGatewayServer, type RunningGateway } from '../../../src/server/start-server.js';
+import { NAME_OF_KIND } from '../../support/backend-kinds.js';
 
 /** The reference backends' names in the config of {@link startLiveGateway}. */
-export const V2 = 'broadcast';
-export const WORKSPACE = 'growth';
+export const V2 = NAME_OF_KIND.v2;
+export const WORKSPACE = NAME_OF_KIND.workspace;
 
 /** A seeded v2 campaign that is still delivering (12 messages: delivered, sent, failed, pending). */
 export const DELIVERING_V2_CAMPAIGN = campaignGlobalId({ backend: V2, nativeId: '388' });
 
-/** Starts the four seeded reference backends on a ManualClock. */
+/** Starts a seeded reference backend of each registered kind on a ManualClock. */
 export function startBackends(): Promise<ReferenceBackendSet> {
   return startAllReferenceBackends({ clock: new ManualClock(Date.UTC(2026, 10, 23, 12)) });
 }
@@ -35,9 +35,9 @@ export async function startLiveGateway(options: LiveGatewayOptions): Promise<Run
   const entries = options.backends.configEntries().map((e) => (options.backendEntry ? options.backendEntry(e) : e));
   const config = parseConfig(
     { port: 0, backends: entries, pollIntervalMs: options.pollIntervalMs, ...options.config },
-    { factories: ADAPTER_FACTORIES, env: {} },
+    { env: {} },
   );
-  return startGatewayServer({ config, factories: ADAPTER_FACTORIES, logger: pino({ level: 'silent' }), host: '127.0.0.1' });
+  return startGatewayServer({ config, logger: pino({ level: 'silent' }), host: '127.0.0.1' });
 }
 
 /** A Redis key prefix no other test run uses. */
@@ -64,9 +64,9 @@ export async function execute(baseUrl: string, query: string, variables: Record<
 export function createAdapters(backends: ReferenceBackendSet, entry?: (e: Record<string, unknown>) => Record<string, unknown>): BackendSet {
   const config = parseConfig(
     { port: 0, backends: backends.configEntries().map((e) => (entry ? entry(e) : e)) },
-    { factories: ADAPTER_FACTORIES, env: {} },
+    { env: {} },
   );
-  return BackendSet.fromConfig(config.backends, ADAPTER_FACTORIES, { logger: pino({ level: 'silent' }) });
+  return BackendSet.fromConfig(config.backends, { logger: pino({ level: 'silent' }) });
 }
 
 /** Reads every value a hub stream yields into `into` until the stream ends. */

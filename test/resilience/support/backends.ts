@@ -1,12 +1,9 @@
 import type { GatewayHarness } from '../../support/gateway-harness.js';
 import type { ReferenceBackend } from '../../../src/reference-backends/shared/reference-backend.js';
+import type { KindName } from '../../support/backend-kinds.js';
 
-/** The configured name of each reference backend in the gateway harness. */
-export const NAME_OF_KIND = { workspace: 'growth', v2: 'broadcast', schemaType: 'contact-center', touchpoint: 'messaging' } as const;
-
-export type KindName = keyof typeof NAME_OF_KIND;
-
-export const KINDS = Object.keys(NAME_OF_KIND) as KindName[];
+/** Every registered kind, and the configured name of each one's reference backend in the gateway harness. */
+export { KINDS, NAME_OF_KIND, type KindName } from '../../support/backend-kinds.js';
 
 /** Every campaign of every backend, newest first, with its backend's name. */
 export const ALL_CAMPAIGNS = /* GraphQL */ `

@@ -1,5 +1,4 @@
 import { pino, type Logger } from 'pino';
-import { ADAPTER_FACTORIES } from '../../../src/adapters/registry.js';
 import { parseConfig } from '../../../src/config/load-config.js';
 import { ManualClock } from '../../../src/reference-backends/shared/clock.js';
 import { startAllReferenceBackends, type ReferenceBackendSet } from '../../../src/reference-backends/start-all.js';
@@ -32,9 +31,9 @@ export async function startListeningGateway(options: ListeningGatewayOptions = {
   const entries = references.configEntries().map((e) => (options.backendEntry ? options.backendEntry(e) : e));
   const config = parseConfig(
     { port: 0, backends: entries, pollIntervalMs: 100, ...options.config },
-    { factories: ADAPTER_FACTORIES, env: {}, production: options.production ?? false },
+    { env: {}, production: options.production ?? false },
   );
-  const running = await startGatewayServer({ config, factories: ADAPTER_FACTORIES, logger: options.logger ?? pino({ level: 'silent' }), host: '127.0.0.1' });
+  const running = await startGatewayServer({ config, logger: options.logger ?? pino({ level: 'silent' }), host: '127.0.0.1' });
   return {
     url: running.url,
     endpoint: `${running.url}/graphql`,

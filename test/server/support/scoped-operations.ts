@@ -1,5 +1,6 @@
 import type { Scope } from '../../../src/config/config-schema.js';
 import { campaignGlobalId, encodeGlobalId, touchpointGlobalId } from '../../../src/model/global-id.js';
+import { NAME_OF_KIND } from '../../support/backend-kinds.js';
 
 /** One gateway key per scope (config keys need at least 16 characters). */
 export const KEYS = {
@@ -34,11 +35,14 @@ export interface ScopedOperation {
   whenAllowed: string | null;
 }
 
-const missingCampaign = campaignGlobalId({ backend: 'growth', nativeId: 'cmp_does_not_exist' });
-const missingTouchpoint = touchpointGlobalId({ backend: 'growth', campaignNativeId: 'cmp_does_not_exist', nativeId: 'node_missing' });
-const missingMessage = encodeGlobalId('Message', ['broadcast', '999999', '1']);
+/** The workspace backend has every write a probe needs; the v2 one has messages and counters. */
+const workspace = NAME_OF_KIND.workspace;
+const v2 = NAME_OF_KIND.v2;
+const missingCampaign = campaignGlobalId({ backend: workspace, nativeId: 'cmp_does_not_exist' });
+const missingTouchpoint = touchpointGlobalId({ backend: workspace, campaignNativeId: 'cmp_does_not_exist', nativeId: 'node_missing' });
+const missingMessage = encodeGlobalId('Message', [v2, '999999', '1']);
 /** A seeded v2 campaign: v2 keeps delivery counters. */
-const countedCampaign = campaignGlobalId({ backend: 'broadcast', nativeId: '383' });
+const countedCampaign = campaignGlobalId({ backend: v2, nativeId: '383' });
 
 /** Every Query, Mutation and Subscription root field, with the scope CONTRACT.md gives it. */
 export const SCOPED_OPERATIONS: ScopedOperation[] = [
