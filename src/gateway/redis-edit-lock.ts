@@ -4,11 +4,7 @@ import type { Logger } from 'pino';
 import { EditLockTimeout, LocalEditLock, type EditLock } from '../adapters/edit-lock.js';
 import { DEFAULT_KEY_PREFIX } from '../live/create-live-backplane.js';
 import { createRedisConnection, whenReady } from '../live/redis-connection.js';
-
-/** Extends the key's life only while it still holds our token (as the poll lease does). */
-const RENEW_IF_OURS = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
-/** Deletes the key only while it still holds our token. */
-const RELEASE_IF_OURS = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
+import { RedisLease } from '../live/redis-lease.js';
 
 /** A signal that never aborts, for work run without the shared lock. */
 const NOT_LOST = new AbortController().signal;
@@ -31,10 +27,10 @@ export interface RedisEditLockOptions {
 /**
  * An {@link EditLock} shared by every replica on one Redis. Work of one key first
  * queues in this process (a {@link LocalEditLock}), so at most one caller per key
- * and replica asks Redis; that one takes `<prefix><key>` with `SET NX PX` and a
- * fresh token, renews it every third of its TTL with compare-and-`PEXPIRE` while
- * the work runs, and frees it with compare-and-`DEL`, so a lock that expired and
- * passed to another replica is never extended or deleted by the old holder.
+ * and replica asks Redis; that one takes `<prefix><key>` as a {@link RedisLease}
+ * with a fresh token, renews it every third of its TTL while the work runs and
+ * releases it after, so a lock that expired and passed to another replica is
+ * never extended or deleted by the old holder.
  * Waiters retry after short jittered pauses for up to `waitMs`.
  *
  * While Redis cannot be asked, edits do not fail: they run under the in-process
@@ -44,7 +40,7 @@ export interface RedisEditLockOptions {
 export class RedisEditLock implements EditLock {
   readonly ttlMs: number;
   readonly waitMs: number;
-  readonly #redis: Redis;
+  readonly #lease: RedisLease;
   readonly #prefix: string;
   readonly #retryDelayMs: number;
   readonly #logger: Logger;
@@ -52,9 +48,9 @@ export class RedisEditLock implements EditLock {
   #unreachable = false;
 
   constructor(options: RedisEditLockOptions) {
-    this.#redis = options.redis;
     this.#prefix = options.keyPrefix;
     this.ttlMs = options.ttlMs ?? 5000;
+    this.#lease = new RedisLease({ redis: options.redis, ttlMs: this.ttlMs });
     this.waitMs = options.waitMs ?? 10_000;
     this.#retryDelayMs = options.retryDelayMs ?? 25;
     this.#logger = options.logger;
@@ -100,7 +96,7 @@ export class RedisEditLock implements EditLock {
     for (;;) {
       let taken: boolean;
       try {
-        taken = (await this.#redis.set(redisKey, token, 'PX', this.ttlMs, 'NX')) === 'OK';
+        taken = await this.#lease.acquire(redisKey, token);
       } catch (error) {
         this.#outage(error);
         return false;
@@ -116,7 +112,7 @@ export class RedisEditLock implements EditLock {
 
   async #renew(key: string, redisKey: string, token: string, lost: AbortController, finished: () => boolean): Promise<void> {
     try {
-      const renewed = (await this.#redis.eval(RENEW_IF_OURS, 1, redisKey, token, this.ttlMs)) === 1;
+      const renewed = await this.#lease.renew(redisKey, token);
       this.#reachable();
       if (renewed || finished()) return;
       // The key expired (renewals came too late) and may now be another replica's.
@@ -130,7 +126,7 @@ export class RedisEditLock implements EditLock {
 
   async #release(redisKey: string, token: string): Promise<void> {
     try {
-      await this.#redis.eval(RELEASE_IF_OURS, 1, redisKey, token);
+      await this.#lease.release(redisKey, token);
       this.#reachable();
     } catch (error) {
       // Unreleased, the lock expires after ttlMs.

@@ -2,11 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { PollLease } from './poll-lease.js';
-
-/** Extends the key's life only while it still holds our value. */
-const RENEW_IF_OURS = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
-/** Deletes the key only while it still holds our value. */
-const RELEASE_IF_OURS = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
+import { RedisLease } from './redis-lease.js';
 
 /** Options of {@link RedisPollLease}. */
 export interface RedisPollLeaseOptions {
@@ -23,9 +19,9 @@ export interface RedisPollLeaseOptions {
 
 /**
  * One poller per campaign across replicas: the replica whose value sits in
- * `<prefix><campaign>` polls. It takes a free key with `SET NX PX`, renews it on
- * every tick with compare-and-`PEXPIRE`, and gives it up with compare-and-`DEL`,
- * so a replica never extends or deletes a lease that has passed to another one.
+ * `<prefix><campaign>` polls: a {@link RedisLease} with the replica's value as its
+ * token, taken when free, renewed on every tick and released when the replica
+ * stops polling, so a replica never extends or deletes a lease that has passed to another one.
  * A replica that dies stops renewing; another one takes over within `ttlMs`.
  *
  * While Redis cannot be asked, every replica treats the lease as held: each
@@ -36,7 +32,7 @@ export interface RedisPollLeaseOptions {
 export class RedisPollLease implements PollLease {
   readonly ttlMs: number;
   readonly owner: string;
-  readonly #redis: Redis;
+  readonly #lease: RedisLease;
   readonly #prefix: string;
   readonly #logger: Logger;
   /** Keys this replica believes it holds (renewed rather than taken). */
@@ -44,7 +40,7 @@ export class RedisPollLease implements PollLease {
   #unreachable = false;
 
   constructor(options: RedisPollLeaseOptions) {
-    this.#redis = options.redis;
+    this.#lease = new RedisLease({ redis: options.redis, ttlMs: options.ttlMs });
     this.#prefix = options.keyPrefix;
     this.ttlMs = options.ttlMs;
     this.#logger = options.logger;
@@ -55,10 +51,10 @@ export class RedisPollLease implements PollLease {
     const redisKey = this.#prefix + key;
     try {
       if (this.#held.has(key)) {
-        if ((await this.#redis.eval(RENEW_IF_OURS, 1, redisKey, this.owner, this.ttlMs)) === 1) return this.#reachable(true);
+        if (await this.#lease.renew(redisKey, this.owner)) return this.#reachable(true);
         this.#held.delete(key);
       }
-      const taken = (await this.#redis.set(redisKey, this.owner, 'PX', this.ttlMs, 'NX')) === 'OK';
+      const taken = await this.#lease.acquire(redisKey, this.owner);
       if (taken) this.#held.add(key);
       return this.#reachable(taken);
     } catch (error) {
@@ -74,7 +70,7 @@ export class RedisPollLease implements PollLease {
   async release(key: string): Promise<void> {
     if (!this.#held.delete(key)) return;
     try {
-      await this.#redis.eval(RELEASE_IF_OURS, 1, this.#prefix + key, this.owner);
+      await this.#lease.release(this.#prefix + key, this.owner);
     } catch {
       // Unreleased, the lease simply expires after ttlMs.
     }
