@@ -193,32 +193,11 @@ export interface BackendAdapter {
   close(): Promise<void>;
 }
 
-/** Config fields every backend entry has (CONTRACT.md). */
-export interface CommonBackendConfig {
-  name: string;
-  kind: string;
-  baseUrl: string;
-  /** Per-attempt upstream timeout; default 5000. */
-  timeoutMs: number;
-  /** Extra attempts for idempotent reads; default 2. */
-  retries: number;
-  /** Connections in the pool; default 10. */
-  maxConnections: number;
-  /** The backend's circuit breaker; the config schema fills in defaults, absent means the client's defaults. */
-  breaker?: BackendBreakerConfig;
-}
+/** Config fields every backend entry has, as declared by the config schema (`config/config-schema.ts`). */
+export type CommonBackendConfig = import('../config/config-schema.js').CommonBackendConfig;
 
-/** Circuit-breaker settings of one backend (config `breaker`). */
-export interface BackendBreakerConfig {
-  /** Failure share (percent) of the attempts in the window above which the breaker opens; default 50. */
-  errorThresholdPercentage: number;
-  /** Attempts the window must hold before the breaker may open; default 5. */
-  volumeThreshold: number;
-  /** How long the breaker stays open before one probe may go through; default 5000. */
-  resetTimeoutMs: number;
-  /** The rolling window attempts are counted over; default 10 000. */
-  rollingWindowMs: number;
-}
+/** Circuit-breaker settings of one backend (config `breaker`), as declared by the config schema. */
+export type BackendBreakerConfig = import('../config/config-schema.js').BackendBreakerConfig;
 
 /** What an adapter factory gets besides its config. */
 export interface AdapterDeps {

@@ -4,38 +4,63 @@ import { z } from 'zod';
 export const SCOPES = ['campaigns:read', 'campaigns:write', 'campaigns:delete', 'campaigns:admin'] as const;
 export type Scope = (typeof SCOPES)[number];
 
-/** Fields every backend entry has; kind-specific fields are checked by the kind's own schema. */
-export const commonBackendSchema = z.looseObject({
-  name: z.string().regex(/^[a-z0-9-]+$/, 'must match [a-z0-9-]+'),
-  kind: z.string(),
-  baseUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
-  /** Per-attempt upstream timeout; default 5000. */
-  timeoutMs: z.number().int().positive().max(120_000).default(5000),
-  /** Extra attempts for idempotent reads; default 2. */
-  retries: z.number().int().min(0).max(10).default(2),
-  /** Upstream connections; default 10. */
-  maxConnections: z.number().int().positive().max(1000).default(10),
-  /**
-   * The backend's circuit breaker. It counts refused or reset connections,
-   * timeouts, 5xx and 429 as failures; while open, calls fail fast with
-   * `BACKEND_UNAVAILABLE` and the backend gets no traffic.
-   */
-  breaker: z
-    .strictObject({
-      /** Failure share (percent) of the attempts in the window above which it opens; default 50. */
-      errorThresholdPercentage: z.number().min(1).max(100).default(50),
-      /** Attempts the window must hold before it may open; default 5. */
-      volumeThreshold: z.number().int().min(1).max(10_000).default(5),
-      /** How long it stays open before one probe may go through; default 5000. */
-      resetTimeoutMs: z.number().int().min(100).max(600_000).default(5000),
-      /** The rolling window attempts are counted over; default 10 000. */
-      rollingWindowMs: z.number().int().min(1000).max(600_000).default(10_000),
-    })
-    .prefault({}),
+/**
+ * The circuit breaker of one backend (config `breaker`). It counts refused or
+ * reset connections, timeouts, 5xx and 429 as failures; while open, calls fail
+ * fast with `BACKEND_UNAVAILABLE` and the backend gets no traffic.
+ */
+export const backendBreakerSchema = z.strictObject({
+  /** Failure share (percent) of the attempts in the window above which it opens; default 50. */
+  errorThresholdPercentage: z.number().min(1).max(100).default(50),
+  /** Attempts the window must hold before it may open at all; default 5. */
+  volumeThreshold: z.number().int().min(1).max(10_000).default(5),
+  /** How long it stays open, failing calls fast, before one probe may go through; default 5000 ms. */
+  resetTimeoutMs: z.number().int().min(100).max(600_000).default(5000),
+  /** The rolling window attempts are counted over; default 10 000 ms. */
+  rollingWindowMs: z.number().int().min(1000).max(600_000).default(10_000),
 });
 
+/** Fields every backend entry has; kind-specific fields are checked by the kind's own schema. */
+const commonBackendObject = z.object({
+  /** Unique, `[a-z0-9-]+`: what GraphQL calls the backend, part of every global id. */
+  name: z.string().regex(/^[a-z0-9-]+$/, 'must match [a-z0-9-]+'),
+  /** The backend kind (a registered adapter's `kind`), which picks the kind's own schema. */
+  kind: z.string(),
+  /** `http(s)://…`, optionally with a path the API lives under. */
+  baseUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+  /** Budget of one upstream attempt (connect, headers and body); default 5000 ms. */
+  timeoutMs: z.number().int().positive().max(120_000).default(5000),
+  /** Extra attempts for idempotent reads (mutations are never retried); default 2. */
+  retries: z.number().int().min(0).max(10).default(2),
+  /** Upstream connection pool size; default 10. */
+  maxConnections: z.number().int().positive().max(1000).default(10),
+  /** The backend's circuit breaker; default every field's default. */
+  breaker: backendBreakerSchema.prefault({}),
+});
+
+/** {@link commonBackendObject} letting the kind's own fields through, for checking the common part alone. */
+export const commonBackendSchema = commonBackendObject.loose();
+
+/** A breaker config as parsed: every field filled in. */
+export type BackendBreakerConfig = z.output<typeof backendBreakerSchema>;
+
+/** A breaker config as given: any field may be left out for its default. */
+export type BackendBreakerOptions = z.input<typeof backendBreakerSchema>;
+
+/**
+ * The common fields of a backend entry as adapters take them. `breaker` may be
+ * left out (the HTTP client then applies the same defaults); a parsed config always has it.
+ */
+export type CommonBackendConfig = Omit<z.output<typeof commonBackendObject>, 'breaker'> & { breaker?: BackendBreakerConfig };
+
+/** A validated backend entry: the common fields, defaults filled in, plus its kind's own. */
+export type BackendEntryConfig = z.output<typeof commonBackendObject> & Record<string, unknown>;
+
+/** A gateway API key and what it may do. */
 export const apiKeySchema = z.strictObject({
+  /** Sent as `Authorization: Bearer <key>` or `X-API-Key`; at least 16 characters. */
   key: z.string().min(16, 'must be at least 16 characters'),
+  /** What the key may do (CONTRACT.md scopes); `campaigns:admin` is everything. */
   scopes: z.array(z.enum(SCOPES)).min(1),
 });
 
@@ -60,12 +85,13 @@ export const gatewayConfigSchema = z.strictObject({
    * Absent: any origin may, without credentials (the gateway's keys are headers, not cookies).
    */
   cors: z.strictObject({ origins: z.array(browserOrigin).min(1).max(100) }).optional(),
+  /** The backends, at least one; each entry is checked with its kind's schema (see `parseConfig`). */
   backends: z.array(z.unknown()).min(1, 'at least one backend is required'),
-  /** Absent: the gateway is open. */
+  /** Absent: the gateway is open (a warning at startup). */
   auth: z.strictObject({ apiKeys: z.array(apiKeySchema).min(1) }).optional(),
-  /** Absent: in-process pub/sub (one replica). */
+  /** Redis for several replicas; absent: in-process pub/sub, edit locks and poll leases (one replica). */
   redisUrl: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
-  /** How often delivery counters are polled for subscriptions; default 2000. */
+  /** How often delivery counters are polled for subscriptions; default 2000 ms. */
   pollIntervalMs: z.number().int().min(100).max(600_000).default(2000),
   /**
    * With `redisUrl`: how long a replica's lease on polling a campaign lives without

@@ -1,40 +1,23 @@
-import type { CommonBackendConfig } from '../adapters/adapter.js';
-import type { Scope } from './config-schema.js';
+import type { z } from 'zod';
+import type { apiKeySchema, BackendEntryConfig, gatewayConfigSchema } from './config-schema.js';
 
-/** A backend entry after validation: the common fields plus its kind's own. */
-export type BackendConfig = CommonBackendConfig & Record<string, unknown>;
+/**
+ * The types of a validated config, derived from its zod schema
+ * (`config-schema.ts`), where every option is declared and documented once.
+ */
+
+/** A backend entry after validation: the common fields, defaults filled in, plus its kind's own. */
+export type BackendConfig = BackendEntryConfig;
 
 /** A gateway API key and what it may do. */
-export interface ApiKeyConfig {
-  key: string;
-  scopes: Scope[];
-}
+export type ApiKeyConfig = z.output<typeof apiKeySchema>;
 
-/** The validated configuration (CONTRACT.md "Configuration file"). */
-export interface GatewayConfig {
-  /** Listening port; default 4000. */
-  port: number;
-  /** Listening address; default `0.0.0.0`. */
-  host: string;
-  /** Browser origins allowed to call the gateway; absent: any origin, never with credentials. */
-  cors?: { origins: string[] };
+/** The validated configuration (CONTRACT.md "Configuration file"), as `parseConfig` answers it. */
+export type GatewayConfig = Omit<z.output<typeof gatewayConfigSchema>, 'backends' | 'graphiql' | 'introspection'> & {
+  /** Each entry checked with its kind's schema. */
   backends: BackendConfig[];
-  /** Absent: open gateway. */
-  auth?: { apiKeys: ApiKeyConfig[] };
-  /** Absent: in-process pub/sub. */
-  redisUrl?: string;
-  /** Delivery-counter poll interval; default 2000 ms. */
-  pollIntervalMs: number;
-  /** Lease TTL for the polling replica; default `max(3 × pollIntervalMs, 1000)`. */
-  leaseTtlMs?: number;
-  /** Prefix of the gateway's Redis keys and channels; default `campaign-gateway:`. */
-  redisKeyPrefix?: string;
-  /** Key that signs list cursors; default a random key per process (replicas must share one). */
-  cursorSecret?: string;
-  /** Serve GraphiQL; default: not in production. */
+  /** The schema's `graphiql` with its default for this process applied. */
   graphiql: boolean;
-  /** Allow introspection; default: not in production. */
+  /** The schema's `introspection` with its default for this process applied. */
   introspection: boolean;
-  /** Absent: any query runs. Present: documents of the manifest run by id, and only they unless `allowArbitrary`. */
-  trustedDocuments?: { file: string; allowArbitrary: boolean };
-}
+};

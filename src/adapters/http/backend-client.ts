@@ -63,19 +63,11 @@ export interface BackendHttpClientOptions {
 }
 
 /**
- * When the circuit breaker of a backend opens and how it recovers. Only signs of an
+ * When the circuit breaker of a backend opens and how it recovers (config
+ * `breaker`, declared with its defaults by the config schema). Only signs of an
  * unhealthy backend count as failures: refused or reset connections, timeouts, 5xx and 429.
  */
-export interface BreakerOptions {
-  /** Failure share (percent) of the attempts in the window above which the breaker opens; default 50. */
-  errorThresholdPercentage?: number;
-  /** Attempts the window must hold before the breaker may open at all; default 5. */
-  volumeThreshold?: number;
-  /** How long an open breaker fails calls fast before letting one probe through; default 5000. */
-  resetTimeoutMs?: number;
-  /** The rolling window over which attempts are counted; default 10 000. */
-  rollingWindowMs?: number;
-}
+export type BreakerOptions = import('../../config/config-schema.js').BackendBreakerOptions;
 
 /** One upstream attempt, as reported to {@link BackendHttpClientOptions.onAttempt}. */
 export interface AttemptOutcome {
