@@ -1,11 +1,13 @@
 import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ZodPlugin from '@pothos/plugin-zod';
 import type { Scope } from '../config/config-schema.js';
 import { decodeGlobalId, encodeGlobalId, type NodeTypeName } from '../model/global-id.js';
 import { badInput, GatewayError } from '../model/errors.js';
 import type { GatewayContext } from '../server/context.js';
 import { MAX_LIST_INPUT } from './input-bounds.js';
+import { inputErrorOf } from './input-error.js';
 
 /**
  * The schema builder: plugins and scalars' shapes only; every type lives in its
@@ -23,7 +25,8 @@ export const builder = new SchemaBuilder<{
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
-  plugins: [ScopeAuthPlugin, RelayPlugin],
+  // Scopes first: a key that may not call a field learns nothing about its arguments.
+  plugins: [ScopeAuthPlugin, RelayPlugin, ZodPlugin],
   // Contract fields are non-null unless the contract says otherwise; each nullable one says so.
   defaultFieldNullability: false,
   scopeAuth: {
@@ -35,6 +38,8 @@ export const builder = new SchemaBuilder<{
     unauthorizedError: (_parent, _context, info) =>
       new GatewayError('FORBIDDEN', `the API key lacks the scope needed for ${info.parentType.name}.${info.fieldName}`),
   },
+  // Arguments are checked by their zod schemas before the resolver runs; a refusal reads like every input error.
+  zod: { validationError: (error) => inputErrorOf(error) },
   relay: {
     cursorType: 'String',
     nodesOnConnection: true,

@@ -3,7 +3,7 @@ import { campaignGlobalId } from '../model/global-id.js';
 import { builder } from './builder.js';
 import { CampaignRef } from './campaign.js';
 import { CampaignStatusEnum, ChannelEnum } from './enums.js';
-import { requireChange } from './input-bounds.js';
+import { changingSomething } from './input-bounds.js';
 import { campaignTarget } from './mutation-target.js';
 
 const RecipientInput = builder.inputType('RecipientInput', {
@@ -45,6 +45,7 @@ const UpdateCampaignInput = builder.inputType('UpdateCampaignInput', {
     endsAt: t.field({ type: 'DateTime' }),
     settings: t.field({ type: 'JSON' }),
   }),
+  validate: { schema: changingSomething() },
 });
 
 builder.mutationFields((t) => ({
@@ -68,7 +69,6 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateCampaignInput, required: true }) },
     resolve: async (_root, args, ctx) => {
       const { adapter, nativeId } = campaignTarget(ctx, String(args.id), 'id');
-      requireChange(args.input);
       BackendSet.require(adapter, 'CAMPAIGN_UPDATE', 'updating campaigns');
       const campaign = await adapter.updateCampaign!(nativeId, args.input, ctx.call);
       ctx.loaders.clearAll();

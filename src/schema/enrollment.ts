@@ -1,10 +1,11 @@
 import type { Enrollment, EnrollmentResult, EnrollmentOutcome } from '../model/unified.js';
-import { badInput } from '../model/errors.js';
+import { z } from 'zod';
 import { BackendSet } from '../gateway/backend-set.js';
 import { builder, nodeKey, parseNodeKey } from './builder.js';
 import { CampaignRef } from './campaign.js';
 import { EnrollmentOutcomeStatusEnum } from './enums.js';
 import { loadCampaign, settleNode } from './load-node.js';
+import { MAX_CONTACTS_PER_ENROLLMENT } from './input-bounds.js';
 import { childConnection, findInPages } from './paging.js';
 import { campaignTarget } from './mutation-target.js';
 
@@ -70,19 +71,20 @@ const EnrollmentResultRef = builder.objectRef<EnrollmentResult>('EnrollmentResul
   }),
 });
 
+/** The contacts of one `enrollContacts` call: at least one, and few enough for one upstream request. */
+const CONTACT_IDS = z.array(z.string()).min(1, 'contactIds must not be empty').max(MAX_CONTACTS_PER_ENROLLMENT, `at most ${MAX_CONTACTS_PER_ENROLLMENT} contactIds per call`);
+
 builder.mutationField('enrollContacts', (t) =>
   t.field({
     type: EnrollmentResultRef,
     authScopes: { scope: 'campaigns:write' },
     args: {
       campaignId: t.arg.id({ required: true }),
-      contactIds: t.arg.stringList({ required: true }),
+      contactIds: t.arg.stringList({ required: true, validate: { schema: CONTACT_IDS } }),
     },
     resolve: async (_root, args, ctx) => {
       const { adapter, nativeId } = campaignTarget(ctx, String(args.campaignId), 'campaignId');
       BackendSet.require(adapter, 'ENROLLMENT', 'enrolling contacts');
-      if (args.contactIds.length === 0) throw badInput('contactIds must not be empty', 'contactIds');
-      if (args.contactIds.length > 1000) throw badInput('at most 1000 contactIds per call', 'contactIds');
       const result = await adapter.enrollContacts!(nativeId, args.contactIds, ctx.call);
       ctx.loaders.clearAll();
       return result;

@@ -1,9 +1,17 @@
 import type { ExecutionResult } from '../model/unified.js';
-import { badInput } from '../model/errors.js';
+import { z } from 'zod';
 import { BackendSet } from '../gateway/backend-set.js';
 import { builder } from './builder.js';
 import { TriggerTypeEnum } from './enums.js';
 import { campaignTarget } from './mutation-target.js';
+
+/** Exactly one of `contactId` (run for one contact) and `triggerType` (process a trigger). */
+function oneWayToRun<Input extends { contactId?: string | null; triggerType?: string | null }>(): z.ZodType<Input> {
+  return z.custom<Input>(
+    (input) => ((input as Input).contactId != null) !== ((input as Input).triggerType != null),
+    'give exactly one of contactId and triggerType',
+  );
+}
 
 const ExecuteCampaignInput = builder.inputType('ExecuteCampaignInput', {
   description: 'Exactly one of contactId / triggerType.',
@@ -13,6 +21,7 @@ const ExecuteCampaignInput = builder.inputType('ExecuteCampaignInput', {
     segmentId: t.string(),
     eventType: t.string(),
   }),
+  validate: { schema: oneWayToRun() },
 });
 
 const ExecutionResultRef = builder.objectRef<ExecutionResult>('ExecutionResult').implement({
@@ -31,9 +40,6 @@ builder.mutationField('executeCampaign', (t) =>
     resolve: async (_root, args, ctx) => {
       const { adapter, nativeId } = campaignTarget(ctx, String(args.campaignId), 'campaignId');
       BackendSet.require(adapter, 'EXECUTE', 'executing campaigns');
-      const hasContact = args.input.contactId != null;
-      const hasTrigger = args.input.triggerType != null;
-      if (hasContact === hasTrigger) throw badInput('give exactly one of contactId and triggerType', 'input');
       const result = await adapter.executeCampaign!(nativeId, args.input, ctx.call);
       ctx.loaders.clearAll();
       // An execution sends messages: viewers of this campaign's counters should not wait for the next poll.

@@ -1,8 +1,12 @@
+import { z } from 'zod';
 import { badInput } from '../model/errors.js';
 import { MAX_PAGE_SIZE } from './paging.js';
 
 /** The most values a list argument takes (`nodes(ids:)`, `filter.backends`, `filter.status`, `filter.channels`): the same 100 as `first`. */
 export const MAX_LIST_INPUT = MAX_PAGE_SIZE;
+
+/** The most contacts one `enrollContacts` call takes (one upstream request). */
+export const MAX_CONTACTS_PER_ENROLLMENT = 1000;
 
 /** The longest `filter.nameContains`, in characters. */
 export const MAX_NAME_FILTER_LENGTH = 256;
@@ -25,12 +29,14 @@ export function boundedText(value: string | null | undefined, field: string, max
 }
 
 /**
- * `BAD_USER_INPUT` on `field` for an update input that names no field at all.
- * Answering such an update with the record as it is would let a key that may
- * only write read any record it can name, so an update must change something.
+ * An update input that names at least one field (the zod schema of
+ * `UpdateCampaignInput` and `UpdateTouchpointInput`). Answering an update that
+ * names none with the record as it is would let a key that may only write read
+ * any record it can name, so an update must change something.
  */
-export function requireChange(input: Record<string, unknown>, field = 'input'): void {
-  if (Object.values(input).every((value) => value === undefined)) {
-    throw badInput(`"${field}" changes nothing: give at least one field to change`, field);
-  }
+export function changingSomething<Input extends object>(): z.ZodType<Input> {
+  return z.custom<Input>(
+    (input) => typeof input === 'object' && input !== null && Object.values(input).some((value) => value !== undefined),
+    '"input" changes nothing: give at least one field to change',
+  );
 }

@@ -4,7 +4,7 @@ import { touchpointGlobalId } from '../model/global-id.js';
 import { unsupported } from '../model/errors.js';
 import { builder } from './builder.js';
 import { ChannelEnum, TouchpointTypeEnum } from './enums.js';
-import { requireChange } from './input-bounds.js';
+import { changingSomething } from './input-bounds.js';
 import { campaignTarget, childTarget } from './mutation-target.js';
 import { TouchpointRef } from './touchpoint.js';
 
@@ -27,6 +27,7 @@ const UpdateTouchpointInput = builder.inputType('UpdateTouchpointInput', {
     config: t.field({ type: 'JSON' }),
     position: t.int(),
   }),
+  validate: { schema: changingSomething() },
 });
 
 const TouchpointValidationRef = builder.objectRef<TouchpointValidation>('TouchpointValidation').implement({
@@ -53,7 +54,6 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateTouchpointInput, required: true }) },
     resolve: async (_root, args, ctx) => {
       const { adapter, key } = childTarget(ctx, 'Touchpoint', String(args.id), 'id');
-      requireChange(args.input);
       BackendSet.require(adapter, 'TOUCHPOINT_WRITE', 'editing touchpoints');
       const touchpoint = await adapter.updateTouchpoint!(key, args.input, ctx.call);
       ctx.loaders.clearAll();
