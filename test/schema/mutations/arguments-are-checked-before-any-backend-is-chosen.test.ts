@@ -6,6 +6,7 @@ import { inputErrorOf } from '../../../src/schema/input-error.js';
 import { EnrollContactsDocument, ExecuteCampaignDocument, UpdateCampaignDocument, UpdateTouchpointDocument } from '../../generated/graphql.js';
 import { KINDS, NAME_OF_KIND } from '../../support/backend-kinds.js';
 import { startGatewayHarness, type GatewayHarness } from '../../support/gateway-harness.js';
+import { AUTH_CONFIG, KEYS } from '../../server/support/scoped-operations.js';
 import { expectGatewayError } from './expect-gateway-error.js';
 
 /**
@@ -69,6 +70,19 @@ describe('arguments a mutation refuses by its own rules', () => {
       expect(harness.upstreamRequests()).toEqual([]);
     });
   }
+});
+
+describe('a key without the mutation’s scope', () => {
+  let guarded: GatewayHarness;
+  beforeAll(async () => {
+    guarded = await startGatewayHarness({ config: AUTH_CONFIG });
+  });
+  afterAll(() => guarded.close());
+
+  it('is FORBIDDEN before its arguments are looked at', async () => {
+    const result = await guarded.execute(EnrollContactsDocument, { campaignId: campaignOf(NAME_OF_KIND.workspace), contactIds: [] }, { authorization: `Bearer ${KEYS.read}` });
+    expectGatewayError(result, { code: 'FORBIDDEN' });
+  });
 });
 
 describe('a zod refusal as the gateway reports it', () => {
