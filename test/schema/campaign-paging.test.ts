@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CampaignsPageDocument, type CampaignOrder, type CampaignsPageQuery } from '../generated/graphql.js';
 import { startGatewayHarness, type GatewayHarness } from '../support/gateway-harness.js';
+import { NAME_OF_KIND } from '../support/backend-kinds.js';
 
 type Node = CampaignsPageQuery['campaigns']['edges'][number]['node'];
 
@@ -44,7 +45,7 @@ describe('campaigns across all four backends', () => {
   it('lists every seeded campaign of every backend, newest first, with an exact totalCount', async () => {
     const result = await harness.execute(CampaignsPageDocument, { first: 100 });
     const backends = new Set(everything.map((n) => n.backend.name));
-    expect(backends).toEqual(new Set(['growth', 'broadcast', 'contact-center', 'messaging']));
+    expect(backends).toEqual(new Set(Object.values(NAME_OF_KIND)));
     expect(everything.length).toBeGreaterThanOrEqual(32);
     expect(result.data!.campaigns.totalCount).toBe(everything.length);
     expect(everything.map((n) => n.id)).toEqual(sortedCopy(everything, (n) => n.createdAt ?? '', 'DESC').map((n) => n.id));

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { postGraphQL, startListeningGateway, type ListeningGateway } from './support/listening-gateway.js';
 import { subscribeOverSse } from './support/sse.js';
+import { KINDS, NAME_OF_KIND } from '../support/backend-kinds.js';
 
 /**
  * `/healthz`, `/readyz` and `/metrics`: no key needed, no secret shown,
@@ -129,8 +130,8 @@ describe('/metrics', () => {
     await postGraphQL(gw.endpoint, { query: '{ campaigns(first: 5) { nodes { id } } }' });
 
     const text = await scrape(gw.url);
-    const names = { growth: 'workspace', broadcast: 'v2', 'contact-center': 'schemaType', messaging: 'touchpoint' } as const;
-    for (const [backend, kind] of Object.entries(names)) {
+    for (const kind of KINDS) {
+      const backend = NAME_OF_KIND[kind];
       // Every request a reference backend received is one counted attempt.
       expect(sample(text, 'gateway_backend_calls_total', { backend }), backend).toBe(gw.references[kind].requests.count());
       expect(sample(text, 'gateway_backend_call_duration_seconds_count', { backend }), backend).toBe(gw.references[kind].requests.count());

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaignGlobalId, encodeGlobalId } from '../../src/model/global-id.js';
 import { startGatewayHarness, type GatewayHarness } from '../support/gateway-harness.js';
+import { KINDS, NAME_OF_KIND } from '../support/backend-kinds.js';
 
 /**
  * Thousands of generated inputs (ids, cursors, filters, page sizes, JSON
@@ -15,7 +16,7 @@ let harness: GatewayHarness;
 let realCursor: string;
 let realChildCursor: string;
 
-const BACKENDS = ['growth', 'broadcast', 'contact-center', 'messaging'];
+const BACKENDS = KINDS.map((kind) => NAME_OF_KIND[kind]);
 const REAL_CAMPAIGNS = [
   campaignGlobalId({ backend: 'growth', nativeId: 'cmp_welcome_series' }),
   campaignGlobalId({ backend: 'broadcast', nativeId: '388' }),
