@@ -1,95 +1,229 @@
 /**
- * `npm run bench`: the gateway in front of the four seeded reference backends
- * (in a child process of their own, over loopback HTTP), loaded with autocannon
- * for a few typical operations. Prints a table and writes the numbers as JSON
- * to bench/results/. Every run is bounded in time and stops by itself.
+ * `npm run bench`: the project's performance record. On one machine, in one run:
+ *
+ * - a one-campaign read at 1 and at 32 concurrent clients against three servers:
+ *   the backend itself (a direct upstream call), a bare graphql-yoga + undici server
+ *   (`bare-yoga-server.ts`) and the gateway, compiled (`npm run build`, then
+ *   `node dist/main.js`, with auth, limits and metrics on);
+ * - with 100 ms of latency on every backend: upstream calls per request and p50
+ *   of a lean list, a rich list and `nodes(ids)` of 20 campaigns;
+ * - the upstream calls of 16 concurrent identical reads;
+ * - the gateway's peak RSS (`VmHWM`) under the 32-client load.
+ *
+ * The reference backends run in a child process of their own and count the
+ * requests they receive. Prints one table and writes it as JSON to bench/results/.
+ * `BENCH_DURATION_S` (default 8) sets the length of each load run;
+ * `BENCH_CPU_PROF=<dir>` runs the gateway under `node --cpu-prof` into that directory.
  */
-import { spawn } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
-import autocannon from 'autocannon';
-import { pino } from 'pino';
-import { parseConfig } from '../src/config/load-config.js';
-import { startGatewayServer } from '../src/server/start-server.js';
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { concurrentLoad, percentiles, sequentialLoad, type LoadRequest, type LoadResult } from './load.js';
+import { freePort, peakRssMiB, startBackendsProcess, startNode, stopProcess, waitUntilUp } from './processes.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const WARMUP_S = 2;
+const LIST_REQUESTS = Number(process.env.BENCH_LIST_REQUESTS ?? 15);
+const LATENCY_MS = 100;
+const API_KEY = 'bench-read-key-0123456789';
+const root = new URL('..', import.meta.url);
+const rootPath = root.pathname;
 
-const scenarios = [
-  { name: 'campaigns(first: 20) across 4 backends', query: '{ campaigns(first: 20) { totalCount nodes { id name status channels createdAt } } }' },
-  {
-    name: 'campaigns(first: 30) with touchpoints + counters',
-    query: '{ campaigns(first: 30) { nodes { id touchpoints { id } deliveryStats { sent } } } }',
-  },
-  { name: 'backends (no upstream call)', query: '{ backends { name kind capabilities } }' },
-];
+const READ = 'query Read($id: ID!) { campaign(id: $id) { id name status createdAt } }';
+const LEAN_LIST = '{ campaigns(first: 20) { nodes { id name status createdAt } } }';
+const RICH_LIST = '{ campaigns(first: 20) { nodes { id name status createdAt channels touchpoints { id type } deliveryStats { sent } } } }';
+const NODES = 'query Nodes($ids: [ID!]!) { nodes(ids: $ids) { id ... on Campaign { name status createdAt } } }';
 
-const BASE_PORT = Number(process.env.BENCH_BACKENDS_BASE_PORT ?? 17_001);
-const backendsProcess = spawn(process.execPath, ['--import', 'tsx', 'src/reference-backends/main.ts'], {
-  env: { ...process.env, BACKENDS_BASE_PORT: String(BASE_PORT) },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const printed = await new Promise<string>((resolve, reject) => {
-  let text = '';
-  backendsProcess.stdout!.on('data', (chunk: Buffer) => {
-    text += chunk.toString();
-    try {
-      JSON.parse(text);
-      resolve(text);
-    } catch {
-      // not the whole config yet
-    }
-  });
-  backendsProcess.once('exit', (code) => reject(new Error(`reference backends exited with ${code}`)));
-});
-const config = parseConfig({ ...JSON.parse(printed), port: 0 }, { env: {} });
-const gateway = await startGatewayServer({ config, logger: pino({ level: 'silent' }), host: '127.0.0.1' });
-
-/** Upstream calls so far, from the gateway's own metrics (every attempt to every backend). */
-async function upstreamCalls(): Promise<number> {
-  const text = await (await fetch(`${gateway.url}/metrics`)).text();
-  return text
-    .split('\n')
-    .filter((line) => line.startsWith('gateway_backend_calls_total{'))
-    .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+interface Row {
+  measure: string;
+  'req/s': number | null;
+  'p50 ms': number | null;
+  'p99 ms': number | null;
+  'upstream calls / req': number | null;
+  'vs bare yoga': number | null;
+  target: string;
 }
 
-const rows: Record<string, unknown>[] = [];
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+
+if (process.env.BENCH_SKIP_BUILD !== '1') {
+  const built = spawnSync('npm', ['run', 'build'], { cwd: rootPath, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('npm run build failed');
+}
+const buildDir = join(rootPath, 'bench', '.build');
+await build({
+  entryPoints: [join(rootPath, 'bench', 'bare-yoga-server.ts')],
+  outfile: join(buildDir, 'bare-yoga-server.mjs'),
+  bundle: true,
+  packages: 'external',
+  platform: 'node',
+  format: 'esm',
+  logLevel: 'warning',
+});
+
+const backends = await startBackendsProcess();
+const touchpointEntry = backends.entries.find((entry) => entry.kind === 'touchpoint')!;
+const work = await mkdtemp(join(tmpdir(), 'campaign-gateway-bench-'));
+const configPath = join(work, 'gateway.json');
+await writeFile(
+  configPath,
+  JSON.stringify({ backends: backends.entries, auth: { apiKeys: [{ key: API_KEY, scopes: ['campaigns:read'] }] } }, null, 2),
+);
+
+const gatewayPort = await freePort();
+const gatewayOrigin = `http://127.0.0.1:${gatewayPort}`;
+const profileDir = process.env.BENCH_CPU_PROF;
+const gateway = startNode([...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'dist/main.js'], {
+  GATEWAY_CONFIG: configPath,
+  PORT: String(gatewayPort),
+  HOST: '127.0.0.1',
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'warn',
+});
+const barePort = await freePort();
+const bareOrigin = `http://127.0.0.1:${barePort}`;
+const bare = startNode([join(buildDir, 'bare-yoga-server.mjs')], {
+  PORT: String(barePort),
+  UPSTREAM_URL: String(touchpointEntry.baseUrl),
+  UPSTREAM_TOKEN: String(touchpointEntry.token),
+  NODE_ENV: 'production',
+});
+
+const rows: Row[] = [];
+const details: Record<string, unknown> = {};
 try {
-  for (const scenario of scenarios) {
-    const before = await upstreamCalls();
-    const result = await autocannon({
-      url: `${gateway.url}/graphql`,
-      method: 'POST',
+  await waitUntilUp(`${gatewayOrigin}/healthz`, gateway);
+  await waitUntilUp(`${bareOrigin}/graphql?query=${encodeURIComponent('{__typename}')}`, bare);
+  const gatewayHeaders = { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` };
+
+  async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const response = await fetch(`${gatewayOrigin}/graphql`, { method: 'POST', headers: gatewayHeaders, body: JSON.stringify({ query, variables }) });
+    const result = (await response.json()) as { data?: T; errors?: unknown[] };
+    if (result.errors?.length || !result.data) throw new Error(`the gateway answered errors: ${JSON.stringify(result.errors)}`);
+    return result.data;
+  }
+
+  // The one-campaign read rotates over the touchpoint backend's campaigns.
+  const touchpointCampaigns = (
+    await graphql<{ campaigns: { nodes: { id: string; nativeId: string }[] } }>(
+      '{ campaigns(first: 10, filter: { backends: ["messaging"] }) { nodes { id nativeId } } }',
+    )
+  ).campaigns.nodes;
+  const servers: { name: string; origin: string; headers: Record<string, string>; requests: LoadRequest[] }[] = [
+    {
+      name: 'direct upstream call',
+      origin: String(touchpointEntry.baseUrl),
+      headers: { authorization: `Bearer ${String(touchpointEntry.token)}` },
+      requests: touchpointCampaigns.map((c) => ({ method: 'GET', path: `/v1/campaigns/${c.nativeId}` })),
+    },
+    {
+      name: 'bare graphql-yoga + undici',
+      origin: bareOrigin,
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: scenario.query }),
-      connections: CONNECTIONS,
-      duration: DURATION_S,
-    });
-    const upstream = (await upstreamCalls()) - before;
+      requests: touchpointCampaigns.map((c) => ({ method: 'POST', path: '/graphql', body: JSON.stringify({ query: READ, variables: { id: c.nativeId } }) })),
+    },
+    {
+      name: 'gateway',
+      origin: gatewayOrigin,
+      headers: gatewayHeaders,
+      requests: touchpointCampaigns.map((c) => ({ method: 'POST', path: '/graphql', body: JSON.stringify({ query: READ, variables: { id: c.id } }) })),
+    },
+  ];
+
+  for (const clients of [1, 32]) {
+    const measured = new Map<string, LoadResult>();
+    for (const server of servers) {
+      const run = () =>
+        clients === 1
+          ? sequentialLoad(server.origin, server.requests, server.headers, DURATION_S)
+          : concurrentLoad(server.origin, server.requests, server.headers, clients, DURATION_S);
+      await (clients === 1 ? sequentialLoad(server.origin, server.requests, server.headers, WARMUP_S) : concurrentLoad(server.origin, server.requests, server.headers, clients, WARMUP_S));
+      await backends.takeCounts();
+      const result = await run();
+      const counts = await backends.takeCounts();
+      measured.set(server.name, result);
+      details[`read, ${clients} client(s), ${server.name}`] = { ...result, upstreamCalls: counts };
+      if (result.errors > 0) console.warn(`${server.name} at ${clients} client(s): ${result.errors} errors`);
+      const bareResult = measured.get('bare graphql-yoga + undici');
+      const isGateway = server.name === 'gateway';
+      const directResult = measured.get('direct upstream call')!;
+      rows.push({
+        measure: `read · ${clients} client${clients > 1 ? 's' : ''} · ${server.name}`,
+        'req/s': Math.round(result.reqPerSec),
+        'p50 ms': round(result.p50Ms),
+        'p99 ms': round(result.p99Ms),
+        'upstream calls / req': server.name === 'direct upstream call' ? 1 : round(Object.values(counts).reduce((a, b) => a + b, 0) / result.requests),
+        'vs bare yoga': isGateway && bareResult ? round(result.reqPerSec / bareResult.reqPerSec) : null,
+        target: !isGateway
+          ? ''
+          : clients === 1
+            ? `p50 over direct ≤ 0.5 ms: ${round(result.p50Ms - directResult.p50Ms)} ms`
+            : `≥ 0.8 × bare yoga`,
+      });
+    }
+    if (clients === 32) {
+      const rss = await peakRssMiB(gateway.pid!);
+      details.gatewayPeakRssMiB = rss;
+      rows.push({ measure: 'gateway peak RSS (VmHWM) after the 32-client load', 'req/s': null, 'p50 ms': null, 'p99 ms': null, 'upstream calls / req': null, 'vs bare yoga': null, target: `${rss} MiB (≤ 160 MiB)` });
+    }
+  }
+
+  // Every id of a 20-campaign page across the four backends, read before the latency goes on.
+  const ids = (await graphql<{ campaigns: { nodes: { id: string }[] } }>('{ campaigns(first: 20) { nodes { id } } }')).campaigns.nodes.map((n) => n.id);
+  await backends.setLatency(LATENCY_MS);
+  const lists = [
+    { name: 'lean list: campaigns(first: 20) { id name status createdAt }', query: LEAN_LIST, variables: {}, target: '1 call per backend; p50 ≤ 150 ms' },
+    { name: 'rich list: + channels touchpoints { id type } deliveryStats { sent }', query: RICH_LIST, variables: {}, target: 'p50 ≤ 260 ms' },
+    { name: 'nodes(ids) of 20 campaigns', query: NODES, variables: { ids }, target: 'one round' },
+  ];
+  for (const list of lists) {
+    await graphql(list.query, list.variables);
+    await backends.takeCounts();
+    const latencies: number[] = [];
+    for (let i = 0; i < LIST_REQUESTS; i += 1) {
+      const sent = performance.now();
+      await graphql(list.query, list.variables);
+      latencies.push(performance.now() - sent);
+    }
+    const counts = await backends.takeCounts();
+    const { p50Ms, p99Ms } = percentiles(latencies);
+    const perRequest = Object.fromEntries(Object.entries(counts).map(([name, n]) => [name, round(n / LIST_REQUESTS)]));
+    details[`${list.name} (${LATENCY_MS} ms upstream)`] = { p50Ms, p99Ms, upstreamCallsPerRequest: perRequest };
     rows.push({
-      scenario: scenario.name,
-      requests: result.requests.total,
-      'req/s (mean)': Math.round(result.requests.average),
-      'p50 ms': result.latency.p50,
-      'p99 ms': result.latency.p99,
-      errors: result.errors + result.non2xx,
-      'upstream calls / request': result.requests.total ? Number((upstream / result.requests.total).toFixed(2)) : 0,
+      measure: `${LATENCY_MS} ms upstream · ${list.name}`,
+      'req/s': null,
+      'p50 ms': round(p50Ms, 1),
+      'p99 ms': round(p99Ms, 1),
+      'upstream calls / req': round(Object.values(counts).reduce((a, b) => a + b, 0) / LIST_REQUESTS),
+      'vs bare yoga': null,
+      target: `${list.target} (per backend: ${Object.values(perRequest).join(' / ')})`,
     });
   }
+
+  await backends.takeCounts();
+  await Promise.all(Array.from({ length: 16 }, () => graphql(READ, { id: touchpointCampaigns[0]!.id })));
+  const identical = Object.values(await backends.takeCounts()).reduce((a, b) => a + b, 0);
+  details.sixteenIdenticalReadsUpstreamCalls = identical;
+  rows.push({ measure: `${LATENCY_MS} ms upstream · 16 concurrent identical campaign(id) reads`, 'req/s': null, 'p50 ms': null, 'p99 ms': null, 'upstream calls / req': round(identical / 16), 'vs bare yoga': null, target: `${identical} calls in all (≤ 2)` });
+  await backends.setLatency(0);
 } finally {
-  await gateway.close();
-  backendsProcess.kill('SIGTERM');
+  await stopProcess(gateway);
+  await stopProcess(bare);
+  await backends.stop();
 }
 
 console.table(rows);
 const out = {
   at: new Date().toISOString(),
   node: process.version,
+  cpu: `${cpus().length} × ${(await readFile('/proc/cpuinfo', 'utf8').catch(() => '')).match(/^model name\s*:\s*(.+)$/m)?.[1] ?? cpus()[0]?.model}`,
   durationSeconds: DURATION_S,
-  connections: CONNECTIONS,
-  results: rows,
+  rows,
+  details,
 };
 await mkdir(new URL('./results/', import.meta.url), { recursive: true });
 const file = new URL(`./results/bench-${out.at.replace(/[:.]/g, '-')}.json`, import.meta.url);
 await writeFile(file, `${JSON.stringify(out, null, 2)}\n`);
-console.log(`wrote ${file.pathname}`);
+console.log(`${out.cpu}, Node ${out.node}; wrote ${file.pathname}`);
