@@ -22,6 +22,11 @@ export interface CallContext {
   signal?: AbortSignal;
   /** Per-GraphQL-request memo: identical idempotent upstream reads share one call. */
   cache?: UpstreamCache;
+  /**
+   * Read what the backend holds now: never share a read already in flight (a
+   * read-modify-write must start from the current state). Default false.
+   */
+  fresh?: boolean;
 }
 
 /** Filters a list query can push down; the gateway applies all of them again, so pushing down is optional. */

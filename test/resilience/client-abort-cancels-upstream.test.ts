@@ -74,11 +74,14 @@ describe('a client that goes away mid-query', () => {
     // More aborted calls than the breaker's default volume threshold (5).
     for (let i = 0; i < 7; i += 1) {
       const before = v2.requests.count();
+      const abandonedBefore = abandonedRequests(v2.requests).length;
       const client = new AbortController();
       const pending = post(client.signal);
       await until(() => v2.requests.count() > before, 2000);
       client.abort();
       await expect(pending).rejects.toThrow();
+      // Until the cancel reaches the backend, the next identical query would share the call still in flight.
+      await until(() => abandonedRequests(v2.requests).length > abandonedBefore, 2000);
     }
     await v2.faults.clear();
 

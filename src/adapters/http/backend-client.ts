@@ -9,6 +9,7 @@ import { readBodyWithLimit } from './read-body.js';
 import { AttemptClock, GatewayOverload, observeDispatch, type DispatchObserved } from './attempt-clock.js';
 import { checkOutgoing, DEFAULT_MAX_UPSTREAM_BODY_BYTES, DEFAULT_MAX_UPSTREAM_URL_BYTES } from './outgoing-limits.js';
 import { observeAttempts, traceHeaders } from './upstream-trace.js';
+import { SingleFlight } from './single-flight.js';
 
 /** One call to a backend. */
 export interface UpstreamRequest {
@@ -20,8 +21,9 @@ export interface UpstreamRequest {
   /** JSON body. */
   body?: unknown;
   /**
-   * Safe to send twice: retried on failure and memoized within one GraphQL
-   * request. Defaults to true for GET and false otherwise.
+   * Safe to send twice: retried on failure, and for a GET memoized within one
+   * GraphQL request and shared with an identical GET in flight. Defaults to true
+   * for GET and false otherwise; a request that is not idempotent is a write.
    */
   idempotent?: boolean;
 }
@@ -96,6 +98,13 @@ export class BackendHttpClient {
   readonly #budget = new RetryBudget();
   readonly #breaker: CircuitBreaker<Parameters<Attempt>, UpstreamResponse>;
   readonly #basePath: string;
+  /** Identical GETs in flight at once share one call (across GraphQL requests). */
+  readonly #reads = new SingleFlight<UpstreamResponse>();
+  /**
+   * Moves on when a write through this client starts and when it ends; part of the
+   * single-flight key, so a read that starts after a write never joins one from before it.
+   */
+  #writeGeneration = 0;
 
   constructor(options: BackendHttpClientOptions) {
     this.backend = options.backend;
@@ -138,7 +147,11 @@ export class BackendHttpClient {
     return this.#breaker.opened ? 'open' : this.#breaker.halfOpen ? 'half-open' : 'closed';
   }
 
-  /** Sends a request (retrying and memoizing idempotent ones) and returns a 2xx or mappable 4xx answer. */
+  /**
+   * Sends a request and returns a 2xx or mappable 4xx answer. Idempotent requests
+   * are retried; a GET is memoized per GraphQL request (`ctx.cache`) and shares the
+   * call of an identical GET in flight unless `ctx.fresh`. Writes are sent once.
+   */
   async request(request: UpstreamRequest, ctx: CallContext = {}): Promise<UpstreamResponse> {
     const url = this.#url(request);
     checkOutgoing(this.backend, url, request.body, {
@@ -148,16 +161,31 @@ export class BackendHttpClient {
     const idempotent = request.idempotent ?? request.method === 'GET';
     if (!idempotent) {
       ctx.cache?.invalidate(this.baseUrl);
+      this.#writeGeneration += 1;
       try {
         return await this.#send(request, url, ctx, 0);
       } finally {
-        // Reads after this write in the same GraphQL request must see its effect.
+        // Reads after this write (in this GraphQL request or any other) must see its effect.
+        this.#writeGeneration += 1;
         ctx.cache?.invalidate(this.baseUrl);
       }
     }
-    const load = () => this.#send(request, url, ctx, this.#options.retries);
-    // Keyed by the bare URL (only GETs are memoized) so that `invalidate(baseUrl)` after a write matches it.
-    return ctx.cache && request.method === 'GET' ? ctx.cache.get(url, load) : load();
+    if (request.method !== 'GET') return this.#send(request, url, ctx, this.#options.retries);
+    const load = () => (ctx.fresh ? this.#send(request, url, ctx, this.#options.retries) : this.#sharedRead(request, url, ctx));
+    // Keyed by the bare URL so that `invalidate(baseUrl)` after a write matches it.
+    return ctx.cache ? ctx.cache.get(url, load) : load();
+  }
+
+  /** A GET that shares the call of an identical one in flight, each caller keeping its own abort signal. */
+  #sharedRead(request: UpstreamRequest, url: string, ctx: CallContext): Promise<UpstreamResponse> {
+    const client = followClient(ctx.signal);
+    return this.#reads
+      .run(`${this.#writeGeneration}\u0000${url}`, client, (signal) => this.#send(request, url, { signal }, this.#options.retries))
+      .catch((error: unknown) => {
+        // This caller's own abort at shutdown, worded as an unshared call words it.
+        if (client?.aborted && client.reason instanceof ShuttingDown) throw new ShuttingDown(this.backend);
+        throw error;
+      });
   }
 
   async close(): Promise<void> {

@@ -35,8 +35,8 @@ interface GraphEdit<T> {
 }
 
 /**
- * Reads the campaign fresh (never from the per-request memo: the graph must be the
- * one the backend holds now), edits its graph and writes the whole graph back, under
+ * Reads the campaign fresh (never from the per-request memo or a read in flight: the
+ * graph must be the one the backend holds now), edits its graph and writes the whole graph back, under
  * the campaign's edit lock so that concurrent edits all survive (in this process, or
  * across replicas with a shared lock). The PATCH is never retried: a second send
  * could undo a concurrent writer's change. A shared lock that was lost before the
@@ -54,7 +54,7 @@ async function editWorkflow<T>(
     new GatewayError('CONFLICT', `campaign "${campaignId}" is being edited by another request; try again`, { backend });
   try {
     return await deps.lock.withLock(`${backend}:${campaignId}`, async (lost) => {
-      const campaign = await fetchCampaign(api, campaignId, { signal: ctx.signal });
+      const campaign = await fetchCampaign(api, campaignId, { signal: ctx.signal, fresh: true });
       if (!campaign) throw notFound(`campaign "${campaignId}"`, backend);
       if (!campaign.workflow) {
         throw new GatewayError('BACKEND_ERROR', `backend "${backend}" answered campaign "${campaignId}" without its workflow`, { backend });
