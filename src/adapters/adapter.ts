@@ -80,6 +80,12 @@ export interface ListedCampaign {
  * and drops campaigns at or before `after` itself, so an adapter may return a
  * superset; it must include the first `limit` matching campaigns after `after`
  * (or all of them when there are fewer).
+ *
+ * A campaign may come in the backend's list form, marked with the fields it
+ * `lacks`: the gateway then reads the full record (`getCampaigns`) of those it
+ * hands out, and only when a lacking field is selected. The fields the filter
+ * and the order look at must be known, so an adapter whose list form lacks one
+ * of them reads the full records it needs to decide.
  */
 export interface CampaignListResult {
   items: ListedCampaign[];
@@ -174,8 +180,16 @@ export interface BackendAdapter {
   /** Campaigns by native id. */
   getCampaigns(nativeIds: readonly string[], ctx: CallContext): Promise<(Campaign | null | Error)[]>;
 
-  /** Touchpoints of each campaign in position order (`TOUCHPOINTS`). */
-  listTouchpoints?(campaignNativeIds: readonly string[], ctx: CallContext): Promise<(Touchpoint[] | null | Error)[]>;
+  /**
+   * Touchpoints of each campaign in position order (`TOUCHPOINTS`). `campaigns`, in
+   * the order of the ids, holds the campaigns the caller already read (undefined
+   * where it has none), so that the adapter need not read them again.
+   */
+  listTouchpoints?(
+    campaignNativeIds: readonly string[],
+    ctx: CallContext,
+    campaigns?: readonly (Campaign | undefined)[],
+  ): Promise<(Touchpoint[] | null | Error)[]>;
   /** Touchpoints by key (`TOUCHPOINTS`). */
   getTouchpoints?(keys: readonly ChildKey[], ctx: CallContext): Promise<(Touchpoint | null | Error)[]>;
   /** A page of a campaign's enrollments (`ENROLLMENT` with a listable backend); null for an unknown campaign. */

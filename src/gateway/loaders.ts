@@ -13,10 +13,15 @@ export interface TouchpointKey extends ChildKey {
   backend: string;
 }
 
+/** A campaign whose touchpoints are wanted, with the campaign itself when the caller has it (not part of the key). */
+export interface TouchpointsOfCampaignKey extends CampaignKey {
+  campaign?: Campaign;
+}
+
 /** The per-request loaders; `clearAll` after a write so later reads see it. */
 export interface Loaders {
   campaign: DataLoader<CampaignKey, Campaign | null, string>;
-  touchpointsOfCampaign: DataLoader<CampaignKey, Touchpoint[] | null, string>;
+  touchpointsOfCampaign: DataLoader<TouchpointsOfCampaignKey, Touchpoint[] | null, string>;
   touchpoint: DataLoader<TouchpointKey, Touchpoint | null, string>;
   clearAll(): void;
 }
@@ -59,8 +64,14 @@ export function createLoaders(backends: BackendSet, call: CallContext): Loaders 
     byBackend(backends, (adapter, keys) => adapter.getCampaigns(keys.map((k) => k.nativeId), call)),
     { cacheKeyFn: campaignKey },
   );
-  const touchpointsOfCampaign = new DataLoader<CampaignKey, Touchpoint[] | null, string>(
-    byBackend(backends, (adapter, keys) => adapter.listTouchpoints?.(keys.map((k) => k.nativeId), call) ?? null),
+  const touchpointsOfCampaign = new DataLoader<TouchpointsOfCampaignKey, Touchpoint[] | null, string>(
+    byBackend(backends, (adapter, keys) =>
+      adapter.listTouchpoints?.(
+        keys.map((k) => k.nativeId),
+        call,
+        keys.map((k) => k.campaign),
+      ) ?? null,
+    ),
     { cacheKeyFn: campaignKey },
   );
   const touchpoint = new DataLoader<TouchpointKey, Touchpoint | null, string>(

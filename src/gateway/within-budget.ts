@@ -6,17 +6,20 @@ export const BUDGET_GRACE_MS = 250;
 
 /**
  * Runs one backend's part of an answer within that backend's budget. A part
- * can take several upstream calls (the workspace list reads each campaign), and
- * each call has its own timeout; this bounds the part as a whole, so a list
- * never waits longer for a backend than its budget. At the deadline the part's
- * upstream calls are cancelled and it fails with `BACKEND_UNAVAILABLE`.
- * The deadline is the budget plus {@link BUDGET_GRACE_MS}.
+ * can take several upstream calls (the list, then the full records of the
+ * campaigns handed out), and each call has its own timeout; this bounds the part
+ * as a whole, so a list never waits longer for a backend than its budget. At the
+ * deadline the part's upstream calls are cancelled and it fails with
+ * `BACKEND_UNAVAILABLE`. The deadline is {@link BUDGET_GRACE_MS} after the budget
+ * ran out, counted from `startedAt` (a `performance.now()`; default now), so a
+ * part run in several steps shares one budget.
  */
 export async function withinBudget<T>(
   backend: string,
   budgetMs: number | undefined,
   ctx: CallContext,
   work: (ctx: CallContext) => Promise<T>,
+  startedAt: number = performance.now(),
 ): Promise<T> {
   if (budgetMs === undefined) return work(ctx);
   const controller = new AbortController();
@@ -29,7 +32,7 @@ export async function withinBudget<T>(
       });
       controller.abort(error);
       reject(error);
-    }, budgetMs + BUDGET_GRACE_MS);
+    }, Math.max(0, startedAt + budgetMs + BUDGET_GRACE_MS - performance.now()));
   });
   try {
     return await Promise.race([work({ ...ctx, signal }), deadline]);

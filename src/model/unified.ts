@@ -19,6 +19,12 @@ export interface DeliveryStats {
   updatedAt: string;
 }
 
+/** Campaign fields a backend's list answer may lack, so that reading one of them takes the full record. */
+export type DetailField = 'description' | 'channels' | 'updatedAt' | 'scheduledAt' | 'touchpoints' | 'raw';
+
+/** Every {@link DetailField}. */
+export const DETAIL_FIELDS: ReadonlySet<DetailField> = new Set<DetailField>(['description', 'channels', 'updatedAt', 'scheduledAt', 'touchpoints', 'raw']);
+
 /** One campaign in the unified model. Times are ISO 8601 UTC with milliseconds. */
 export interface Campaign {
   /** The configured backend name. */
@@ -43,6 +49,13 @@ export interface Campaign {
    */
   touchpoints?: Touchpoint[];
   raw: RawRecord;
+  /**
+   * Set on a campaign built from a list answer that lacks some fields (the
+   * workspace list has no workflow): those fields. Their values here are only
+   * what the list form tells; reading them takes the full record (`getCampaigns`).
+   * Absent on a full record.
+   */
+  lacks?: ReadonlySet<DetailField>;
 }
 
 /** One step of a campaign: a message, an action, a condition, a delay or its trigger. */

@@ -4,6 +4,8 @@ import { listCampaigns } from '../gateway/campaign-list.js';
 import { builder } from './builder.js';
 import { CampaignRef } from './campaign.js';
 import { CampaignOrderFieldEnum, CampaignStatusEnum, ChannelEnum, OrderDirectionEnum } from './enums.js';
+import { selectedDetailFields } from './campaign-selection.js';
+import { prefetchTouchpoints } from './load-node.js';
 import { boundedText, distinctBounded, MAX_NAME_FILTER_LENGTH } from './input-bounds.js';
 import { pageSize } from './paging.js';
 
@@ -59,13 +61,21 @@ builder.queryField('campaigns', (t) =>
         nameContains: boundedText(nameContains, 'filter.nameContains', MAX_NAME_FILTER_LENGTH),
       };
       const filter: CampaignFilter = Object.fromEntries(Object.entries(bounded).filter(([, v]) => v != null));
+      const selects = selectedDetailFields(info);
       const page = await listCampaigns(
         ctx.backends.select(distinctBounded(backends, 'filter.backends')),
-        { first, after: args.after ?? null, order: args.orderBy ?? { field: 'CREATED_AT', direction: 'DESC' }, filter, cursors: ctx.cursors },
+        { first, after: args.after ?? null, order: args.orderBy ?? { field: 'CREATED_AT', direction: 'DESC' }, filter, selects, cursors: ctx.cursors },
         ctx.call,
-        (backend) => ctx.backends.budgetOf(backend),
+        {
+          budgetOf: (backend) => ctx.backends.budgetOf(backend),
+          // Touchpoints kept apart from the campaign are read in the same round as the page's full records.
+          onPage: (campaigns) => {
+            if (selects.has('touchpoints')) for (const campaign of campaigns) prefetchTouchpoints(ctx, campaign);
+          },
+        },
       );
-      for (const { node } of page.edges) ctx.loaders.campaign.prime({ backend: node.backend, nativeId: node.nativeId }, node);
+      // A list form is no answer to a later load of the campaign by id.
+      for (const { node } of page.edges) if (!node.lacks) ctx.loaders.campaign.prime({ backend: node.backend, nativeId: node.nativeId }, node);
       const path = responsePathAsArray(info.path);
       ctx.partialErrors.push(...page.errors.map((error) => error.atPath(path)));
       return page;

@@ -5,7 +5,7 @@ import { BackendRef } from './backend.js';
 import { CampaignStatusEnum, ChannelEnum } from './enums.js';
 import { isDeliveryDone } from '../live/stats-event.js';
 import { DeliveryStatsRef } from './delivery-stats.js';
-import { loadCampaign, settleNode } from './load-node.js';
+import { detailOf, loadCampaign, settleNode } from './load-node.js';
 
 export const CampaignRef = builder.objectRef<Campaign>('Campaign');
 
@@ -22,13 +22,13 @@ builder.node(CampaignRef, {
     backend: t.field({ type: BackendRef, resolve: (c, _args, ctx) => ctx.backends.get(c.backend)! }),
     nativeId: t.exposeString('nativeId', { description: 'The backend\'s own id, as a string.' }),
     name: t.exposeString('name'),
-    description: t.exposeString('description', { nullable: true }),
+    description: t.string({ nullable: true, resolve: (c, _args, ctx) => detailOf(ctx, c, 'description') }),
     status: t.field({ type: CampaignStatusEnum, resolve: (c) => c.status }),
     rawStatus: t.exposeString('rawStatus', { nullable: true, description: 'The backend\'s own status word, untouched.' }),
-    channels: t.field({ type: [ChannelEnum], resolve: (c) => c.channels }),
+    channels: t.field({ type: [ChannelEnum], resolve: (c, _args, ctx) => detailOf(ctx, c, 'channels') }),
     createdAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.createdAt }),
-    updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.updatedAt }),
-    scheduledAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.scheduledAt }),
+    updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (c, _args, ctx) => detailOf(ctx, c, 'updatedAt') }),
+    scheduledAt: t.field({ type: 'DateTime', nullable: true, resolve: (c, _args, ctx) => detailOf(ctx, c, 'scheduledAt') }),
     enrollmentCount: t.exposeInt('enrollmentCount', { nullable: true }),
     deliveryStats: t.field({
       type: DeliveryStatsRef,
@@ -36,7 +36,7 @@ builder.node(CampaignRef, {
       description: 'Delivery counters; null where the backend has none.',
       resolve: (c) => c.deliveryStats && { ...c.deliveryStats, done: isDeliveryDone(c.status) },
     }),
-    raw: t.field({ type: 'JSON', description: 'The backend\'s record as it came, minus secrets.', resolve: (c) => c.raw }),
+    raw: t.field({ type: 'JSON', description: 'The backend\'s record as it came, minus secrets.', resolve: (c, _args, ctx) => detailOf(ctx, c, 'raw') }),
   }),
 });
 

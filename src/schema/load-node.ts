@@ -1,10 +1,37 @@
-import type { Campaign, Touchpoint } from '../model/unified.js';
+import type { Campaign, DetailField, Touchpoint } from '../model/unified.js';
 import type { GatewayContext } from '../server/context.js';
 
 /** A campaign through the request's loader; null when it does not exist, `BAD_USER_INPUT` when its backend is not configured. */
 export async function loadCampaign(ctx: GatewayContext, backend: string, nativeId: string): Promise<Campaign | null> {
   ctx.backends.forId(backend);
   return ctx.loaders.campaign.load({ backend, nativeId });
+}
+
+/**
+ * A field of a campaign that its list form may lack: the campaign's own value, or
+ * the full record's (read through the request's loader) when the campaign lacks it.
+ */
+export function detailOf<F extends DetailField>(ctx: GatewayContext, campaign: Campaign, field: F): Campaign[F] | Promise<Campaign[F]> {
+  if (!campaign.lacks?.has(field)) return campaign[field];
+  return loadCampaign(ctx, campaign.backend, campaign.nativeId).then((full) => (full ?? campaign)[field]);
+}
+
+/** A campaign's touchpoints: carried by its record, or read through the request's loader; null where its backend has none. */
+export async function loadTouchpointsOf(ctx: GatewayContext, campaign: Campaign): Promise<Touchpoint[] | null> {
+  if (!ctx.backends.get(campaign.backend)?.capabilities.has('TOUCHPOINTS')) return null;
+  const touchpoints = await detailOf(ctx, campaign, 'touchpoints');
+  if (touchpoints) return touchpoints;
+  return ctx.loaders.touchpointsOfCampaign.load({ backend: campaign.backend, nativeId: campaign.nativeId, campaign });
+}
+
+/**
+ * Starts reading the touchpoints of a campaign whose record does not carry them,
+ * for the resolver that will ask for them soon (a failure reaches that resolver).
+ */
+export function prefetchTouchpoints(ctx: GatewayContext, campaign: Campaign): void {
+  if (campaign.touchpoints || campaign.lacks?.has('touchpoints')) return;
+  if (!ctx.backends.get(campaign.backend)?.capabilities.has('TOUCHPOINTS')) return;
+  ctx.loaders.touchpointsOfCampaign.load({ backend: campaign.backend, nativeId: campaign.nativeId, campaign }).catch(() => undefined);
 }
 
 /** A touchpoint through the request's loader; null when unknown or its backend has no touchpoints. */

@@ -4,7 +4,7 @@ import { builder, nodeKey, parseNodeKey } from './builder.js';
 import { BackendRef } from './backend.js';
 import { CampaignRef } from './campaign.js';
 import { ChannelEnum, TouchpointTypeEnum } from './enums.js';
-import { loadCampaign, loadTouchpoint, settleNode } from './load-node.js';
+import { loadCampaign, loadTouchpoint, loadTouchpointsOf, settleNode } from './load-node.js';
 
 export const TouchpointRef = builder.objectRef<Touchpoint>('Touchpoint');
 
@@ -45,12 +45,7 @@ builder.objectField(CampaignRef, 'touchpoints', (t) =>
     type: [TouchpointRef],
     nullable: true,
     description: 'The campaign\'s steps in position order; null where the backend has no touchpoints.',
-    resolve: async (campaign, _args, ctx) => {
-      const adapter = ctx.backends.get(campaign.backend);
-      if (!adapter?.capabilities.has('TOUCHPOINTS')) return null;
-      if (campaign.touchpoints) return campaign.touchpoints;
-      return ctx.loaders.touchpointsOfCampaign.load({ backend: campaign.backend, nativeId: campaign.nativeId });
-    },
+    resolve: (campaign, _args, ctx) => loadTouchpointsOf(ctx, campaign),
   }),
 );
 

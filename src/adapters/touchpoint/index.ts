@@ -32,7 +32,7 @@ export function createTouchpointAdapter(config: TouchpointConfig, deps: AdapterD
     listCampaigns: (query, ctx) => listCampaigns(http, query, ctx, pageSize),
     getCampaigns: (ids, ctx) =>
       Promise.all(ids.map((id) => getCampaign(http, ctx, id).then((record) => record && toCampaign(record, config.name), asError))),
-    listTouchpoints: (ids, ctx) => listTouchpoints(reads, ids, ctx),
+    listTouchpoints: (ids, ctx, campaigns) => listTouchpoints(reads, ids, ctx, campaigns),
     getTouchpoints: (keys, ctx) => getTouchpoints(http, keys, ctx),
     createCampaign: (input, ctx) => createCampaign(http, input, ctx),
     deleteCampaign: (id, ctx) => deleteCampaign(http, id, ctx),

@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import type { CallContext, ChildKey } from '../adapter.js';
 import type { BackendHttpClient } from '../http/backend-client.js';
 import { GatewayError } from '../../model/errors.js';
-import type { Touchpoint } from '../../model/unified.js';
+import type { Channel } from '../../model/enums.js';
+import type { Campaign, Touchpoint } from '../../model/unified.js';
 import { getCampaign, getTouchpoint, listTouchpointPage } from './client.js';
 import { toChannel, toTouchpoint } from './to-unified.js';
 import type { WireTouchpoint } from './wire.js';
@@ -21,12 +22,19 @@ export function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-/** Every touchpoint of one campaign in position order; null when the campaign does not exist. */
-async function campaignTouchpoints(deps: TouchpointReadDeps, campaignId: string, ctx: CallContext): Promise<Touchpoint[] | null> {
-  const { http, logger, pageSize } = deps;
-  // The campaign read is shared (ctx.cache) with the campaign resolver and gives the channel.
+/** The channel a campaign's messages go out on: from the campaign the caller has, else from reading it; undefined when it does not exist. */
+async function channelOf(http: BackendHttpClient, campaignId: string, known: Campaign | undefined, ctx: CallContext): Promise<Channel | null | undefined> {
+  if (known && !known.lacks?.has('channels')) return known.channels[0] ?? null;
+  // The campaign read is shared (ctx.cache) with the campaign resolver.
   const campaign = await getCampaign(http, ctx, campaignId);
-  if (!campaign) return null;
+  return campaign ? toChannel(campaign.channel_type) : undefined;
+}
+
+/** Every touchpoint of one campaign in position order; null when the campaign does not exist. */
+async function campaignTouchpoints(deps: TouchpointReadDeps, campaignId: string, known: Campaign | undefined, ctx: CallContext): Promise<Touchpoint[] | null> {
+  const { http, logger, pageSize } = deps;
+  const channel = await channelOf(http, campaignId, known, ctx);
+  if (channel === undefined) return null;
   const records: WireTouchpoint[] = [];
   const seen = new Set<string>();
   let cursor: string | null = null;
@@ -42,15 +50,22 @@ async function campaignTouchpoints(deps: TouchpointReadDeps, campaignId: string,
     cursor = page.nextCursor;
     if (cursor !== null) seen.add(cursor);
   } while (cursor !== null);
-  const channel = toChannel(campaign.channel_type);
   return records
     .map((record) => toTouchpoint(record, http.backend, campaignId, channel))
     .sort((a, b) => (a.position ?? Infinity) - (b.position ?? Infinity));
 }
 
-/** Touchpoints of each campaign, in key order: null for an unknown campaign, an Error for one that failed. */
-export function listTouchpoints(deps: TouchpointReadDeps, campaignIds: readonly string[], ctx: CallContext): Promise<(Touchpoint[] | null | Error)[]> {
-  return Promise.all(campaignIds.map((id) => campaignTouchpoints(deps, id, ctx).catch(asError)));
+/**
+ * Touchpoints of each campaign, in key order: null for an unknown campaign, an Error
+ * for one that failed. A campaign the caller already has (`campaigns`) is not read again.
+ */
+export function listTouchpoints(
+  deps: TouchpointReadDeps,
+  campaignIds: readonly string[],
+  ctx: CallContext,
+  campaigns: readonly (Campaign | undefined)[] = [],
+): Promise<(Touchpoint[] | null | Error)[]> {
+  return Promise.all(campaignIds.map((id, index) => campaignTouchpoints(deps, id, campaigns[index], ctx).catch(asError)));
 }
 
 /** One touchpoint by key; null when it does not exist or belongs to another campaign than the key says. */

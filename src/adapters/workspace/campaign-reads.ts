@@ -1,61 +1,113 @@
-import type { CallContext, CampaignListQuery, CampaignListResult, ChildKey } from '../adapter.js';
-import { matchesFilter } from '../../model/campaign-order.js';
+import type { CallContext, CampaignListQuery, CampaignListResult, ChildKey, ListedCampaign } from '../adapter.js';
+import { comparePositions, matchesFilter, sortPosition } from '../../model/campaign-order.js';
 import { GatewayError } from '../../model/errors.js';
-import type { Campaign, Touchpoint } from '../../model/unified.js';
+import type { Campaign, DetailField, Touchpoint } from '../../model/unified.js';
 import { completeList, parseRecords } from '../wire-records.js';
-import { mapBounded } from './bounded-map.js';
 import { fetchCampaign, fetchCampaignList, type WorkspaceApi } from './client.js';
-import { toCampaign, toTouchpoints } from './to-unified.js';
+import { toCampaign, toListedCampaign, toTouchpoints } from './to-unified.js';
 import { wireCampaignSchema, type WireCampaign } from './wire.js';
-
-/** Single-campaign reads in flight at once while listing: enough to overlap, few enough to leave the pool to others. */
-export const DETAIL_CONCURRENCY = 4;
 
 function describeRecord(record: unknown, index: number): string {
   const id = (record as { id?: unknown } | null)?.id;
   return typeof id === 'string' ? `campaign "${id}"` : `campaign record #${index}`;
 }
 
+/** The fields the gateway needs from every candidate to filter and order this list. */
+function fieldsToDecide(query: CampaignListQuery): DetailField[] {
+  const fields: DetailField[] = [];
+  if (query.filter.channels?.length) fields.push('channels');
+  if (query.order.field === 'UPDATED_AT') fields.push('updatedAt');
+  return fields;
+}
+
 /**
- * Every campaign of the workspace. The list form has no workflow, and channels come
- * from `SEND_MESSAGE` nodes, so each listed campaign is read once more on its own
- * (through the client, so a per-request memo shares these reads with later touchpoint
- * reads). Campaigns whose list form already fails a filter other than `channels` are
- * not read again. A record that breaks the wire schema is left out with an error.
+ * Every campaign of the workspace, from one `GET /campaigns`, in its list form
+ * (each marked with the fields it `lacks`): the gateway reads the full record only
+ * of the campaigns it hands out, and only when a lacking field is selected. Only a
+ * filter or an order on a field the list form lacks (channels come from the
+ * workflow) makes the list read full records itself, as few as can decide.
+ * A record that breaks the wire schema is left out with an error.
  */
 export async function listAllCampaigns(api: WorkspaceApi, query: CampaignListQuery, ctx: CallContext): Promise<CampaignListResult> {
   const backend = api.http.backend;
   const listed = parseRecords(wireCampaignSchema, await fetchCampaignList(api, ctx), backend, describeRecord);
+  const campaigns = listed.valid.map((record) => toListedCampaign(backend, record));
+  const toDecide = fieldsToDecide(query);
+  if (!campaigns.some((campaign) => toDecide.some((field) => campaign.lacks?.has(field)))) return completeList(campaigns, listed.errors);
+
   const cheapFilter = { ...query.filter, channels: undefined };
-  const wanted = listed.valid.filter((summary) => matchesFilter(toCampaign(backend, summary), cheapFilter));
-  const recordErrors = [...listed.errors];
-  const details = await mapBounded(wanted, DETAIL_CONCURRENCY, async (summary) => {
-    try {
-      return await fetchCampaign(api, summary.id, ctx);
-    } catch (error) {
-      // A detail that breaks the contract costs only that campaign; an unreachable backend costs the list.
-      if (error instanceof GatewayError && error.code === 'BACKEND_ERROR') {
-        recordErrors.push(error);
-        return null;
-      }
-      throw error;
-    }
-  });
-  // A campaign deleted between the list and its own read is simply gone.
-  const campaigns = details.filter((record): record is WireCampaign => record !== null).map((record) => toCampaign(backend, record));
-  return completeList(campaigns, recordErrors);
+  const candidates = campaigns.filter((campaign) => matchesFilter(campaign, cheapFilter));
+  // Ordered on a field every list record has: only the first matches after the cursor can be on the page.
+  if (!toDecide.includes('updatedAt') || candidates.every((campaign) => !campaign.lacks?.has('updatedAt'))) {
+    return readUntilEnough(api, query, candidates, listed.errors, ctx);
+  }
+  const read = await readFull(api, candidates, ctx);
+  return completeList(read.campaigns, [...listed.errors, ...read.recordErrors]);
 }
 
-/** Reads each distinct id once, in parallel (bounded); the answer follows `ids` in order and length. */
+/** Full records of `candidates`, all at once (the connection pool bounds how many are open); a deleted one is left out. */
+async function readFull(api: WorkspaceApi, candidates: readonly Campaign[], ctx: CallContext) {
+  const recordErrors: GatewayError[] = [];
+  const records = await Promise.all(
+    candidates.map(async (candidate) => {
+      try {
+        return await fetchCampaign(api, candidate.nativeId, ctx);
+      } catch (error) {
+        // A detail that breaks the contract costs only that campaign; an unreachable backend costs the list.
+        if (error instanceof GatewayError && error.code === 'BACKEND_ERROR') {
+          recordErrors.push(error);
+          return null;
+        }
+        throw error;
+      }
+    }),
+  );
+  const campaigns = records.filter((record): record is WireCampaign => record !== null).map((record) => toCampaign(api.http.backend, record));
+  return { campaigns, recordErrors };
+}
+
+/**
+ * Reads the full records of the candidates in the requested order, after the
+ * cursor, until `limit` of them match the filter: first `limit` at once, then as
+ * many more as the share of matches so far says are needed.
+ */
+async function readUntilEnough(
+  api: WorkspaceApi,
+  query: CampaignListQuery,
+  candidates: readonly Campaign[],
+  listErrors: readonly GatewayError[],
+  ctx: CallContext,
+): Promise<CampaignListResult> {
+  const { order, after, filter } = query;
+  const limit = Math.max(1, query.limit);
+  const ordered = candidates
+    .map((campaign) => ({ campaign, position: sortPosition(campaign, order) }))
+    .filter(({ position }) => !after || comparePositions(position, after, order.direction) > 0)
+    .sort((a, b) => comparePositions(a.position, b.position, order.direction))
+    .map(({ campaign }) => campaign);
+  const items: ListedCampaign[] = [];
+  const recordErrors = [...listErrors];
+  let next = 0;
+  while (items.length < limit && next < ordered.length) {
+    const matchShare = next === 0 ? 1 : items.length / next;
+    const wanted = matchShare > 0 ? Math.ceil((limit - items.length) / matchShare) : next * 2;
+    const window = ordered.slice(next, next + Math.max(limit - items.length, wanted));
+    next += window.length;
+    const read = await readFull(api, window, ctx);
+    recordErrors.push(...read.recordErrors);
+    for (const campaign of read.campaigns) if (matchesFilter(campaign, filter)) items.push({ campaign, resume: null });
+  }
+  const readAll = next >= ordered.length;
+  const exhaustive = readAll && after === null;
+  return { items, exhaustive, hasMore: !readAll, totalCount: exhaustive ? items.length : null, recordErrors };
+}
+
+/** Reads each distinct id once, all at once (the connection pool bounds how many are open). */
 async function readEach(api: WorkspaceApi, ids: readonly string[], ctx: CallContext): Promise<Map<string, WireCampaign | null | Error>> {
   const distinct = [...new Set(ids)];
-  const records = await mapBounded(distinct, DETAIL_CONCURRENCY, async (id) => {
-    try {
-      return await fetchCampaign(api, id, ctx);
-    } catch (error) {
-      return error instanceof Error ? error : new Error(String(error));
-    }
-  });
+  const records = await Promise.all(
+    distinct.map((id) => fetchCampaign(api, id, ctx).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))),
+  );
   return new Map(distinct.map((id, index) => [id, records[index]!]));
 }
 

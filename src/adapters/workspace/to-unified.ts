@@ -1,6 +1,6 @@
 import type { CampaignStatus, Channel, TouchpointType } from '../../model/enums.js';
 import { toIsoUtc } from '../../model/time.js';
-import type { Campaign, EnrollmentOutcome, EnrollmentResult, ExecutionResult, Touchpoint } from '../../model/unified.js';
+import type { Campaign, DetailField, EnrollmentOutcome, EnrollmentResult, ExecutionResult, Touchpoint } from '../../model/unified.js';
 import { MESSAGE_CHANNELS, SEND_MESSAGE, WORKSPACE_CAMPAIGN_STATUSES } from './vocabulary.js';
 import type { WireCampaign, WireEnrollAnswer, WireExecuteAnswer, WireNode } from './wire.js';
 
@@ -111,6 +111,29 @@ export function toCampaign(backend: string, record: WireCampaign): Campaign {
   };
   if (touchpoints) campaign.touchpoints = touchpoints;
   return campaign;
+}
+
+/** Wire fields of the optional ones in the list form, by the campaign field they tell. */
+const LIST_FORM_FIELDS: readonly [DetailField, keyof WireCampaign][] = [
+  ['description', 'description'],
+  ['updatedAt', 'updatedAt'],
+  ['scheduledAt', 'startAt'],
+];
+
+/**
+ * A campaign as `GET /campaigns` lists it. The list form has no workflow, so its
+ * channels and touchpoints are unknown, and its `raw` is not the full record; the
+ * contract's list carries `description`, `updatedAt` and `startAt`, the seed's
+ * lacks them. Whatever the record does not carry is named in `lacks`.
+ */
+export function toListedCampaign(backend: string, record: WireCampaign): Campaign {
+  const lacks = new Set<DetailField>(['raw']);
+  if (!record.workflow) {
+    lacks.add('channels');
+    lacks.add('touchpoints');
+  }
+  for (const [field, wire] of LIST_FORM_FIELDS) if (!Object.hasOwn(record, wire)) lacks.add(field);
+  return { ...toCampaign(backend, record), lacks };
 }
 
 const OUTCOME_STATUS = { enrolled: 'ENROLLED', already_enrolled: 'ALREADY_ENROLLED', error: 'FAILED' } as const;

@@ -258,24 +258,29 @@ describe('workspace adapter against its reference backend', () => {
     expect((campaign as Campaign).name).toBe('Welcome Series');
   });
 
-  it('shares single-campaign reads between the list and touchpoint reads of one request', async () => {
+  it('lists from one call in the list form, and shares a campaign\'s full read with its touchpoint read in one request', async () => {
     const cache = new UpstreamCache();
+    const before = backend.requests.count();
     const list = await adapter.listCampaigns(
       { order: { field: 'CREATED_AT', direction: 'DESC' }, filter: {}, after: null, resume: null, limit: 21 },
       { cache },
     );
+    expect(backend.requests.count()).toBe(before + 1);
     expect(list.exhaustive).toBe(true);
     expect(list.items.length).toBeGreaterThanOrEqual(10);
-    const before = backend.requests.count();
+    // The contract's list form carries everything but the workflow (channels, touchpoints) and the full record.
+    for (const { campaign } of list.items) expect([...campaign.lacks!].sort()).toEqual(['channels', 'raw', 'touchpoints']);
+    const [full] = await adapter.getCampaigns(['cmp_abandoned_cart'], { cache });
+    expect((full as Campaign).lacks).toBeUndefined();
     const [touchpoints] = await adapter.listTouchpoints!(['cmp_abandoned_cart'], { cache });
     expect(touchpoints).toHaveLength(8);
-    expect(backend.requests.count()).toBe(before);
+    expect(backend.requests.count()).toBe(before + 2);
   });
 
-  it('skips the single-campaign read of campaigns the list form already filters out', async () => {
+  it('filtering on channels reads the full records of only the campaigns the list form does not filter out', async () => {
     const before = backend.requests.count({ method: 'GET', path: /\/campaigns\/[^/]+$/ });
     const list = await adapter.listCampaigns(
-      { order: { field: 'NAME', direction: 'ASC' }, filter: { status: ['ARCHIVED'] }, after: null, resume: null, limit: 21 },
+      { order: { field: 'NAME', direction: 'ASC' }, filter: { status: ['ARCHIVED'], channels: ['EMAIL'] }, after: null, resume: null, limit: 21 },
       {},
     );
     expect(list.items.map((item) => item.campaign.nativeId)).toEqual(['cmp_back_to_school']);
@@ -322,14 +327,16 @@ describe('workspace adapter against wire shapes the reference backend never send
     const good = wireCampaign({ id: 'cmp_good' });
     const badInList = wireCampaign({ id: 'cmp_bad_list', _count: undefined });
     const badDetail = wireCampaign({ id: 'cmp_bad_detail' });
+    const listForm = ({ workflow: _workflow, ...summary }: Record<string, unknown>) => summary;
     const fake = await startFakeWorkspace(({ path }) => {
-      if (path.endsWith('/campaigns')) return { status: 200, body: [good, badInList, badDetail] };
+      if (path.endsWith('/campaigns')) return { status: 200, body: [good, badInList, badDetail].map(listForm) };
       if (path.endsWith('/cmp_bad_detail')) return { status: 200, body: { ...badDetail, createdAt: 'yesterday' } };
       return { status: 200, body: good };
     });
     const adapter = workspaceAdapterFor(fake.url);
     try {
-      const list = await adapter.listCampaigns(query, {});
+      // Filtering on channels makes the list read each campaign's full record.
+      const list = await adapter.listCampaigns({ ...query, filter: { channels: ['EMAIL'] } }, {});
       expect(list.items.map((item) => item.campaign.nativeId)).toEqual(['cmp_good']);
       expect(list.recordErrors).toHaveLength(2);
       for (const error of list.recordErrors) expect(error).toMatchObject({ code: 'BACKEND_ERROR', backend: 'growth' });
