@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { CallContext } from '../adapters/adapter.js';
 import { GatewayError } from '../model/errors.js';
 
@@ -24,6 +25,8 @@ export async function withinBudget<T>(
   if (budgetMs === undefined) return work(ctx);
   const controller = new AbortController();
   const signal = ctx.signal ? AbortSignal.any([ctx.signal, controller.signal]) : controller.signal;
+  // Every upstream call of the part listens to it.
+  setMaxListeners(0, signal);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { BackendAdapter, CallContext } from '../adapters/adapter.js';
 import { UpstreamCache } from '../adapters/http/upstream-cache.js';
@@ -40,12 +41,37 @@ export interface ContextDeps {
   shutdown?: AbortSignal;
 }
 
+/**
+ * The context of one GraphQL request. What only a request that reads a backend
+ * needs (its abort signal linked for upstream calls, the upstream memo, the
+ * loaders) is made the first time it is asked for, not for every request.
+ */
 export function createContext(deps: ContextDeps, initial: YogaInitialContext): GatewayContext {
-  const signal = deps.shutdown ? AbortSignal.any([initial.request.signal, deps.shutdown]) : initial.request.signal;
-  const call: CallContext = { signal, cache: new UpstreamCache() };
+  const { request } = initial;
+  let signal: AbortSignal | undefined;
+  let cache: UpstreamCache | undefined;
+  let loaders: Loaders | undefined;
+  const call: CallContext = {
+    get signal() {
+      // whatwg-node's request signal reads `aborted` false after the client went away once a
+      // signal links to it (its `reason` is right and linked signals do fire): upstream calls
+      // follow this native signal linked to it (and to shutdown), one per request, which every
+      // call of the request listens to (hence no listener limit).
+      if (!signal) {
+        signal = AbortSignal.any(deps.shutdown ? [request.signal, deps.shutdown] : [request.signal]);
+        setMaxListeners(0, signal);
+      }
+      return signal;
+    },
+    get cache() {
+      return (cache ??= new UpstreamCache());
+    },
+  };
   return {
     backends: deps.backends,
-    loaders: createLoaders(deps.backends, call),
+    get loaders() {
+      return (loaders ??= createLoaders(deps.backends, call));
+    },
     call,
     caller: { scopes: deps.scopesOf(initial) },
     partialErrors: [],

@@ -9,7 +9,7 @@ import { BACKEND_KIND_REGISTRY } from '../backend-kinds/registry.js';
 import { schemaFor } from '../schema/index.js';
 import { createContext, type GatewayContext } from './context.js';
 import { graphiqlTabs, type ExampleData } from './example-query.js';
-import { createKeyResolver, presentedKey, useApiKeys } from './plugins/use-api-keys.js';
+import { createRequestScopes, useApiKeys } from './plugins/use-api-keys.js';
 import { useHttpErrorAnswers } from './plugins/use-http-error-answers.js';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.js';
 import { useDisableIntrospection } from './plugins/use-disable-introspection.js';
@@ -67,7 +67,7 @@ export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const { config } = options;
-  const scopesOfKey = createKeyResolver(config.auth?.apiKeys);
+  const scopesOfRequest = createRequestScopes(config.auth?.apiKeys);
   const metrics = options.metrics ?? new GatewayMetrics();
   const cursors = new CursorSigner(config.cursorSecret);
   metrics.countSubscriptionsWith(() => options.live.subscriberCount);
@@ -77,7 +77,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     landingPage: false,
     // One operation per request: an array body is refused (400) rather than run as a batch.
     batching: false,
-    maxRequestBodySize: options.limits?.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES,
+    // useRequestBodyLimit enforces the limit without piping every body through a counting stream.
+    maxRequestBodySize: false,
     // Never attach the original error (stack, upstream body) to a masked one, whatever NODE_ENV says.
     maskedErrors: { isDev: false },
     // Served by useGraphiQLPage (bundled, offline, under a CSP) instead of yoga's CDN page.
@@ -85,7 +86,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     // useCors instead: yoga's own reflects any origin with credentials.
     cors: false,
     logging: {
-      debug: (...args) => options.logger.debug(args.map(String).join(' ')),
+      // yoga logs at debug on every request: build the line only when someone reads it.
+      debug: (...args) => {
+        if (options.logger.isLevelEnabled('debug')) options.logger.debug(args.map(String).join(' '));
+      },
       info: (...args) => options.logger.info(args.map(String).join(' ')),
       warn: (...args) => options.logger.warn(args.map(String).join(' ')),
       error: (...args) => options.logger.error(args.map(String).join(' ')),
@@ -95,7 +99,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         {
           backends: options.backends,
           live: options.live,
-          scopesOf: (init) => scopesOfKey(presentedKey(init.request.headers)) ?? new Set(),
+          scopesOf: (init) => scopesOfRequest(init.request) ?? new Set(),
           cursors,
           shutdown: options.shutdownSignal,
         },
@@ -109,10 +113,10 @@ export function createGateway(options: GatewayOptions): Gateway {
         circuitOf: options.circuitOf,
         draining: options.draining,
       }),
-      useRequestBodyLimit(),
+      useRequestBodyLimit({ maxBytes: options.limits?.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES }),
       useCsrfPrevention(),
       useHttpErrorAnswers(),
-      useApiKeys({ apiKeys: config.auth?.apiKeys }),
+      useApiKeys({ apiKeys: config.auth?.apiKeys, scopesOf: scopesOfRequest }),
       ...(config.trustedDocuments ? [useTrustedDocuments(config.trustedDocuments)] : []),
       useDisableIntrospection({ allowed: config.introspection }),
       useRequestLimits({ ...options.limits, blockFieldSuggestions: options.limits?.blockFieldSuggestions ?? !config.introspection }),

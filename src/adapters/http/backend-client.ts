@@ -127,6 +127,9 @@ export class BackendHttpClient {
       volumeThreshold: breaker.volumeThreshold ?? 5,
       resetTimeout: breaker.resetTimeoutMs ?? 5000,
       rollingCountTimeout: breaker.rollingWindowMs ?? 10_000,
+      // Opening and closing need only the counts: no latency percentiles or snapshot events on every call.
+      rollingPercentilesEnabled: false,
+      enableSnapshots: false,
       // Only signs of an unhealthy backend count; a valid 4xx answer, our own
       // client's abort or the gateway's own overload says nothing about the backend's health.
       // opossum passes the attempt's arguments after the error (its types omit them).
@@ -264,7 +267,7 @@ export class BackendHttpClient {
     // undici drops a queued request only once it reaches a connection; the clock answers at once.
     sent.catch(() => {});
     const response = await Promise.race([sent, clock.settled]);
-    const text = await readBodyWithLimit(response.body, this.#options.maxResponseBytes, this.backend);
+    const text = await readBodyWithLimit(response.body, this.#options.maxResponseBytes, this.backend, response.headers['content-length']);
     const status = response.statusCode;
     if (status === 429 || status >= 500) {
       throw new UpstreamStatusError(this.backend, status, response.headers['retry-after']);
@@ -299,15 +302,15 @@ export class BackendHttpClient {
 }
 
 /**
- * A native signal that aborts with the client's. graphql-yoga's server (whatwg-node)
- * hands out a request signal whose `aborted` stays false after the client went away
- * once `AbortSignal.any` has linked to it (its `reason` is right, and signals linked
- * to it do fire), so the gateway reads the client's state from a linked signal only.
+ * The caller's signal, after checking that the caller has not gone already. The
+ * request context links graphql-yoga's request signal (whose `aborted` can read
+ * false after the client went away) to a native one once per request, so calls
+ * need no signal of their own; a `reason` without `aborted` still counts as gone.
  */
 function followClient(signal: AbortSignal | undefined): AbortSignal | undefined {
   if (!signal) return undefined;
   if (signal.aborted || signal.reason !== undefined) throw signal.reason ?? new DOMException('The client went away', 'AbortError');
-  return AbortSignal.any([signal]);
+  return signal;
 }
 
 /** A call the breaker refused without sending it. */
