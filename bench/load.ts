@@ -18,9 +18,12 @@ export interface LoadResult {
   errors: number;
 }
 
+/** One of `requests`, at random. */
+const anyOf = (requests: readonly LoadRequest[]) => requests[Math.floor(Math.random() * requests.length)]!;
+
 /**
- * One client sending `requests` in turn, each after the previous answer, for
- * `seconds`. Latencies are measured here to the microsecond (autocannon's
+ * One client sending one of `requests` at random, each after the previous answer,
+ * for `seconds`. Latencies are measured here to the microsecond (autocannon's
  * histogram has whole milliseconds, too coarse for a sub-millisecond overhead).
  */
 export async function sequentialLoad(origin: string, requests: LoadRequest[], headers: Record<string, string>, seconds: number): Promise<LoadResult> {
@@ -30,8 +33,8 @@ export async function sequentialLoad(origin: string, requests: LoadRequest[], he
   const started = performance.now();
   const end = started + seconds * 1000;
   try {
-    for (let i = 0; performance.now() < end; i += 1) {
-      const request = requests[i % requests.length]!;
+    while (performance.now() < end) {
+      const request = anyOf(requests);
       const sent = performance.now();
       try {
         const response = await client.request({ ...request, headers });
@@ -48,7 +51,7 @@ export async function sequentialLoad(origin: string, requests: LoadRequest[], he
   return { requests: latencies.length, reqPerSec: latencies.length / ((performance.now() - started) / 1000), ...percentiles(latencies), errors };
 }
 
-/** `connections` clients, each sending `requests` in turn as fast as answers come, for `seconds` (autocannon). */
+/** `connections` clients, each sending one of `requests` at random as fast as answers come, for `seconds` (autocannon). */
 export async function concurrentLoad(
   origin: string,
   requests: LoadRequest[],
@@ -56,7 +59,13 @@ export async function concurrentLoad(
   connections: number,
   seconds: number,
 ): Promise<LoadResult> {
-  const result = await autocannon({ url: origin, connections, duration: seconds, headers, requests });
+  const result = await autocannon({
+    url: origin,
+    connections,
+    duration: seconds,
+    headers,
+    requests: [{ setupRequest: (request) => ({ ...request, ...anyOf(requests) }) }],
+  });
   return {
     requests: result.requests.total,
     reqPerSec: result.requests.average,

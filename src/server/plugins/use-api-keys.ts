@@ -1,4 +1,4 @@
-import { timingSafeEqual, createHash } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { ApiKeyConfig } from '../../config/gateway-config.js';
@@ -30,7 +30,7 @@ export function presentedKey(headers: { get(name: string): string | null }): str
  */
 export function createKeyResolver(apiKeys: readonly ApiKeyConfig[] | undefined): (key: string | null) => ReadonlySet<Scope> | null {
   if (!apiKeys) return () => ALL_SCOPES;
-  const digest = (value: string) => createHash('sha256').update(value).digest();
+  const digest = (value: string) => hash('sha256', value, 'buffer');
   const known = apiKeys.map((k) => ({ digest: digest(k.key), scopes: new Set(k.scopes) as ReadonlySet<Scope> }));
   return (key) => {
     if (!key) return null;
