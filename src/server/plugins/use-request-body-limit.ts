@@ -9,8 +9,15 @@ export interface RequestBodyLimitOptions {
 
 const CONTENT_LENGTH = /^\d+$/;
 
+/**
+ * A 413 closes its connection: the unread rest of the body would otherwise be taken
+ * for the start of the next request on a keep-alive connection, which hangs and
+ * fails; the client's next request opens a clean one.
+ */
 function tooLarge(): GraphQLError {
-  return new GraphQLError('Request body too large', { extensions: { code: 'REQUEST_ENTITY_TOO_LARGE', http: { status: 413 } } });
+  return new GraphQLError('Request body too large', {
+    extensions: { code: 'REQUEST_ENTITY_TOO_LARGE', http: { status: 413, headers: { connection: 'close' } } },
+  });
 }
 
 /** The request with a body that fails with 413 once more than `maxBytes` have streamed in. */
@@ -37,11 +44,8 @@ function limitedRequest(request: Request, maxBytes: number, fetchAPI: { Request:
  * is read as it is: the HTTP parser delivers exactly that many bytes, so counting
  * them again (yoga pipes every body through a counting stream, a large part of a
  * small request's cost) proves nothing. Only a body without a length (chunked)
- * is counted while it streams, and fails with 413 past the limit.
- *
- * A 413 closes its connection: the unread rest of the body would otherwise be
- * taken for the start of the next request on a keep-alive connection, which
- * hangs and fails; the client's next request opens a clean one.
+ * is counted while it streams, and fails with 413 past the limit. A 413 closes
+ * its connection.
  */
 export function useRequestBodyLimit(options: RequestBodyLimitOptions): Plugin {
   return {
@@ -56,9 +60,6 @@ export function useRequestBodyLimit(options: RequestBodyLimitOptions): Plugin {
       }
       if (!requestParser || !request.body) return;
       setRequestParser((req) => requestParser(limitedRequest(req, options.maxBytes, fetchAPI)));
-    },
-    onResponse({ response }) {
-      if (response.status === 413) response.headers.set('connection', 'close');
     },
   };
 }
