@@ -2,6 +2,7 @@ import { systemClock } from '../shared/clock.js';
 import { FaultSwitches } from '../shared/faults.js';
 import { startJsonServer } from '../shared/json-server.js';
 import type { ReferenceBackend, ReferenceBackendKind, ReferenceBackendOptions } from '../shared/reference-backend.js';
+import { RequestHold } from '../shared/request-hold.js';
 import { RequestLog } from '../shared/request-log.js';
 import { createAuthenticator, UNAUTHORIZED, type Scope } from './auth.js';
 import { CampaignStore } from './object-store.js';
@@ -39,6 +40,7 @@ export async function startSchemaTypeBackend(options: SchemaTypeBackendOptions =
   const token = options.token ?? 'st-demo-token';
   const faults = new FaultSwitches();
   const requests = new RequestLog();
+  const hold = new RequestHold();
   const store = new CampaignStore(options.seed === false ? [] : seedCampaigns(tenantId));
 
   const server = await startJsonServer({
@@ -50,6 +52,7 @@ export async function startSchemaTypeBackend(options: SchemaTypeBackendOptions =
     unauthorized: UNAUTHORIZED,
     faults,
     requests,
+    hold,
   });
 
   const credentials = { tenantId, token };
@@ -59,6 +62,7 @@ export async function startSchemaTypeBackend(options: SchemaTypeBackendOptions =
     credentials,
     faults,
     requests,
+    hold,
     configEntry: (name) => ({ name, kind: 'schemaType', baseUrl: server.url, ...credentials }),
     close: () => server.close(),
   };

@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FaultSwitches } from './faults.js';
+import { RequestHold } from './request-hold.js';
 import { RequestLog, type LoggedRequest } from './request-log.js';
 
 /** A request as a route handler sees it. */
@@ -47,6 +48,8 @@ export interface JsonServerOptions {
   unauthorized: BackendResponse;
   faults?: FaultSwitches;
   requests?: RequestLog;
+  /** Holds requests and counts those open at once; see {@link RequestHold}. */
+  hold?: RequestHold;
 }
 
 /** A listening reference server. */
@@ -109,12 +112,13 @@ const HTML_ERROR_PAGE =
 
 /**
  * A small JSON HTTP server on `node:http` with the test hooks every reference
- * backend shares: a request log and fault switches.
+ * backend shares: a request log, fault switches and a request hold.
  */
 export async function startJsonServer(options: JsonServerOptions): Promise<RunningServer> {
   const routes = options.routes.map(compile);
   const faults = options.faults ?? new FaultSwitches();
   const requests = options.requests ?? new RequestLog();
+  const hold = options.hold ?? new RequestHold();
   const host = options.host ?? '127.0.0.1';
   const sockets = new Set<Socket>();
 
@@ -139,9 +143,11 @@ export async function startJsonServer(options: JsonServerOptions): Promise<Runni
     };
     requests.record(logged);
     res.once('close', () => {
+      hold.leave();
       if (res.writableFinished) return;
       abandoned.set(requests, [...(abandoned.get(requests) ?? []), logged]);
     });
+    await hold.arrive(request.method, request.path);
 
     const send = (response: BackendResponse) => {
       if (res.destroyed) return;

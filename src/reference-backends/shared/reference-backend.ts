@@ -1,5 +1,6 @@
 import type { Clock } from './clock.js';
 import type { FaultSwitches } from './faults.js';
+import type { RequestHold } from './request-hold.js';
 import type { RequestLog } from './request-log.js';
 
 /** Options every reference backend factory takes. */
@@ -26,6 +27,8 @@ export interface ReferenceBackend<Credentials extends Record<string, string> = R
   faults: FaultSwitches;
   /** Every request received, for counting upstream calls. */
   requests: RequestLog;
+  /** Holds requests unanswered and counts those open at once; see {@link RequestHold}. */
+  hold: RequestHold;
   /** A gateway config entry (CONTRACT.md format) that points at this backend. */
   configEntry(name: string): { name: string; kind: Kind; baseUrl: string } & Credentials;
   /** Stops the server and drops open connections. */

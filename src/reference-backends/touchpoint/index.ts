@@ -2,6 +2,7 @@ import { systemClock } from '../shared/clock.js';
 import { FaultSwitches } from '../shared/faults.js';
 import { startJsonServer, type BackendRequest, type BackendResponse } from '../shared/json-server.js';
 import type { ReferenceBackend, ReferenceBackendKind, ReferenceBackendOptions } from '../shared/reference-backend.js';
+import { RequestHold } from '../shared/request-hold.js';
 import { RequestLog } from '../shared/request-log.js';
 import { ApiError } from './api-error.js';
 import { createIdGenerator } from './ids.js';
@@ -48,6 +49,7 @@ export async function startTouchpointBackend(options: TouchpointBackendOptions =
 
   const faults = new FaultSwitches();
   const requests = new RequestLog();
+  const hold = new RequestHold();
   const server = await startJsonServer({
     port: options.port,
     host: options.host,
@@ -57,6 +59,7 @@ export async function startTouchpointBackend(options: TouchpointBackendOptions =
     unauthorized: UNAUTHORIZED,
     faults,
     requests,
+    hold,
   });
 
   return {
@@ -65,6 +68,7 @@ export async function startTouchpointBackend(options: TouchpointBackendOptions =
     credentials: { token },
     faults,
     requests,
+    hold,
     configEntry: (name) => ({ name, kind: 'touchpoint', baseUrl: server.url, token }),
     close: () => server.close(),
   };

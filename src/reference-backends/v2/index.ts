@@ -2,6 +2,7 @@ import { systemClock } from '../shared/clock.js';
 import { FaultSwitches } from '../shared/faults.js';
 import { startJsonServer } from '../shared/json-server.js';
 import type { ReferenceBackend, ReferenceBackendKind, ReferenceBackendOptions } from '../shared/reference-backend.js';
+import { RequestHold } from '../shared/request-hold.js';
 import { RequestLog } from '../shared/request-log.js';
 import { CampaignStore } from './campaign-store.js';
 import { advanceDelivery } from './delivery.js';
@@ -62,6 +63,7 @@ export async function startV2Backend(options: V2BackendOptions = {}): Promise<V2
 
   const faults = new FaultSwitches();
   const requests = new RequestLog();
+  const hold = new RequestHold();
   let upstreamFailures = 0;
   let tick = 0;
 
@@ -81,6 +83,7 @@ export async function startV2Backend(options: V2BackendOptions = {}): Promise<V2
     unauthorized,
     faults,
     requests,
+    hold,
   });
 
   let broadcasts = 0;
@@ -103,6 +106,7 @@ export async function startV2Backend(options: V2BackendOptions = {}): Promise<V2
     credentials: { apiKey },
     faults,
     requests,
+    hold,
     configEntry: (name) => ({ name, kind: 'v2', baseUrl: server.url, apiKey }),
     advance,
     failUpstream: (times = 1) => {

@@ -2,6 +2,7 @@ import { systemClock } from '../shared/clock.js';
 import { FaultSwitches } from '../shared/faults.js';
 import { startJsonServer } from '../shared/json-server.js';
 import type { ReferenceBackend, ReferenceBackendKind, ReferenceBackendOptions } from '../shared/reference-backend.js';
+import { RequestHold } from '../shared/request-hold.js';
 import { RequestLog } from '../shared/request-log.js';
 import { CampaignStore } from './campaign-store.js';
 import { createWorkspaceRoutes, ROUTE_NOT_FOUND } from './routes.js';
@@ -28,6 +29,7 @@ export async function startWorkspaceBackend(options: WorkspaceBackendOptions = {
   const sessionToken = options.sessionToken ?? 'ws-demo-session-token';
   const faults = new FaultSwitches();
   const requests = new RequestLog();
+  const hold = new RequestHold();
   const store = new CampaignStore({
     clock: options.clock ?? systemClock,
     campaigns: options.seed === false ? [] : seedCampaigns,
@@ -41,6 +43,7 @@ export async function startWorkspaceBackend(options: WorkspaceBackendOptions = {
     unauthorized: UNAUTHORIZED,
     faults,
     requests,
+    hold,
   });
   const credentials = { workspaceId, sessionToken };
   return {
@@ -49,6 +52,7 @@ export async function startWorkspaceBackend(options: WorkspaceBackendOptions = {
     credentials,
     faults,
     requests,
+    hold,
     configEntry: (name) => ({ name, kind: 'workspace', baseUrl: server.url, ...credentials }),
     close: () => server.close(),
   };
