@@ -3,14 +3,14 @@
  * makes the same upstream call the gateway makes for `campaign(id)` on a
  * touchpoint backend (one undici `GET /v1/campaigns/{id}`), with none of the
  * gateway's features. Configured by environment: `PORT`, `UPSTREAM_URL`,
- * `UPSTREAM_TOKEN`. Prints `listening <port>` once it listens.
+ * `UPSTREAM_TOKEN`, `UPSTREAM_CONNECTIONS` (default 32, the gateway's pool size).
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { Pool } from 'undici';
 
-const upstream = new Pool(process.env.UPSTREAM_URL!, { connections: 10 });
+// As many connections as the gateway's pool (its default unless the bench says otherwise).
+const upstream = new Pool(process.env.UPSTREAM_URL!, { connections: Number(process.env.UPSTREAM_CONNECTIONS ?? 32) });
 const authorization = `Bearer ${process.env.UPSTREAM_TOKEN}`;
 
 interface WireCampaign {
@@ -48,9 +48,7 @@ const yoga = createYoga({
 });
 
 const server = createServer(yoga);
-server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
-  process.stdout.write(`listening ${(server.address() as AddressInfo).port}\n`);
-});
+server.listen(Number(process.env.PORT ?? 0), '127.0.0.1');
 process.once('SIGTERM', () => {
   server.close();
   void upstream.close().then(() => process.exit(0));

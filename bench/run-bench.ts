@@ -66,11 +66,14 @@ await build({
 
 const backends = await startBackendsProcess();
 const touchpointEntry = backends.entries.find((entry) => entry.kind === 'touchpoint')!;
+const workspaceEntry = backends.entries.find((entry) => entry.kind === 'workspace')!;
+// Every backend's connection pool: the config's default unless BENCH_MAX_CONNECTIONS says otherwise.
+const maxConnections = process.env.BENCH_MAX_CONNECTIONS ? { maxConnections: Number(process.env.BENCH_MAX_CONNECTIONS) } : {};
 const work = await mkdtemp(join(tmpdir(), 'campaign-gateway-bench-'));
 const configPath = join(work, 'gateway.json');
 await writeFile(
   configPath,
-  JSON.stringify({ backends: backends.entries, auth: { apiKeys: [{ key: API_KEY, scopes: ['campaigns:read'] }] } }, null, 2),
+  JSON.stringify({ backends: backends.entries.map((entry) => ({ ...entry, ...maxConnections })), auth: { apiKeys: [{ key: API_KEY, scopes: ['campaigns:read'] }] } }, null, 2),
 );
 
 const gatewayPort = await freePort();
@@ -89,6 +92,7 @@ const bare = startNode([join(buildDir, 'bare-yoga-server.mjs')], {
   PORT: String(barePort),
   UPSTREAM_URL: String(touchpointEntry.baseUrl),
   UPSTREAM_TOKEN: String(touchpointEntry.token),
+  UPSTREAM_CONNECTIONS: String(maxConnections.maxConnections ?? 32),
   NODE_ENV: 'production',
 });
 
@@ -118,7 +122,8 @@ try {
     { name: 'rich list: + channels touchpoints { id type } deliveryStats { sent }', query: RICH_LIST, variables: {}, target: 'p50 ≤ 260 ms' },
     { name: 'nodes(ids) of 20 campaigns', query: NODES, variables: { ids }, target: 'one round' },
   ];
-  for (const list of lists) {
+  /** p50 and upstream calls per request of one list query, sent one after another. */
+  const measureList = async (list: (typeof lists)[number]) => {
     await graphql(list.query, list.variables);
     await backends.takeCounts();
     const latencies: number[] = [];
@@ -140,7 +145,31 @@ try {
       'vs bare yoga': null,
       target: `${list.target} (workspace / v2 / schemaType / touchpoint: ${Object.values(perRequest).join(' / ')})`,
     });
+  };
+  for (const list of lists) await measureList(list);
+
+  // A page of 20 campaigns of one workspace backend: 20 full records to read after its list.
+  await backends.setLatency(0);
+  for (let i = 0; i < 20; i += 1) {
+    const response = await fetch(`${String(workspaceEntry.baseUrl)}/api/workspaces/${String(workspaceEntry.workspaceId)}/campaigns`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${String(workspaceEntry.sessionToken)}` },
+      body: JSON.stringify({
+        name: `Bench workflow ${i}`,
+        type: 'AUTOMATED',
+        workflow: { nodes: [{ id: 'n1', kind: 'ACTION', type: 'SEND_MESSAGE', position: 0, config: { channel: 'EMAIL', subject: 'Hi', body: 'Hello' } }], edges: [] },
+      }),
+    });
+    if (response.status !== 201) throw new Error(`creating a workspace campaign failed with ${response.status}`);
   }
+  await backends.setLatency(LATENCY_MS);
+  await measureList({
+    name: 'rich list of 20 campaigns of the workspace backend alone',
+    query: RICH_LIST.replace('first: 20', 'first: 20, filter: { backends: ["growth"] }'),
+    variables: {},
+    target: 'two rounds',
+  });
+
   await backends.takeCounts();
   await Promise.all(Array.from({ length: 16 }, () => graphql(READ, { id: oneTouchpointCampaign })));
   const identical = Object.values(await backends.takeCounts()).reduce((a, b) => a + b, 0);

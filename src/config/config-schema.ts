@@ -32,8 +32,12 @@ const commonBackendObject = z.object({
   timeoutMs: z.number().int().positive().max(120_000).default(5000),
   /** Extra attempts for idempotent reads (mutations are never retried); default 2. */
   retries: z.number().int().min(0).max(10).default(2),
-  /** Upstream connection pool size; default 10. */
-  maxConnections: z.number().int().positive().max(1000).default(10),
+  /**
+   * Upstream connections open at once at most; default 32: the full records of a
+   * page of 20 go out in one round (the bench's page of 20 workspace campaigns: 2
+   * rounds instead of 3 with 10), with room for a second list at the same time.
+   */
+  maxConnections: z.number().int().positive().max(1000).default(32),
   /** The backend's circuit breaker; default every field's default. */
   breaker: backendBreakerSchema.prefault({}),
 });

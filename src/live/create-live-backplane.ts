@@ -2,10 +2,6 @@ import type { Logger } from 'pino';
 import { MemoryLatestReadings, type LatestReadings } from './latest-readings.js';
 import { createMemoryBus, type LiveBus } from './live-bus.js';
 import { defaultLeaseTtlMs, localLease, type PollLease } from './poll-lease.js';
-import { createRedisBus } from './redis-bus.js';
-import { createRedisConnection, whenReady } from './redis-connection.js';
-import { RedisLatestReadings } from './redis-latest-readings.js';
-import { RedisPollLease } from './redis-poll-lease.js';
 
 /** Options of {@link createLiveBackplane}. */
 export interface LiveBackplaneOptions {
@@ -46,6 +42,13 @@ export async function createLiveBackplane(options: LiveBackplaneOptions): Promis
     // One replica: a kept reading is as good as a poll for one interval, no longer.
     return { bus: createMemoryBus(), lease: localLease, latest: new MemoryLatestReadings(options.pollIntervalMs), close: async () => {} };
   }
+  // Loaded only with Redis configured: the Redis client is a good part of the process's memory.
+  const [{ createRedisBus }, { createRedisConnection, whenReady }, { RedisLatestReadings }, { RedisPollLease }] = await Promise.all([
+    import('./redis-bus.js'),
+    import('./redis-connection.js'),
+    import('./redis-latest-readings.js'),
+    import('./redis-poll-lease.js'),
+  ]);
   const prefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
   const { logger } = options;
   const commands = createRedisConnection({ url: options.redisUrl, role: 'commands', logger });

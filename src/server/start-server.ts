@@ -7,7 +7,6 @@ import { BACKEND_KIND_REGISTRY } from '../backend-kinds/registry.js';
 import type { BackendHttpClient } from '../adapters/http/backend-client.js';
 import type { GatewayConfig } from '../config/gateway-config.js';
 import { BackendSet } from '../gateway/backend-set.js';
-import { openRedisEditLock } from '../gateway/redis-edit-lock.js';
 import { createLiveBackplane } from '../live/create-live-backplane.js';
 import { DeliveryStatsHub } from '../live/delivery-stats-hub.js';
 import { createGateway, type Gateway } from './create-gateway.js';
@@ -56,7 +55,10 @@ export async function startGatewayServer(options: StartServerOptions): Promise<R
   const metrics = new GatewayMetrics();
   const httpClients = new Map<string, BackendHttpClient>();
   // With redisUrl: workflow edits of one campaign are serialized across replicas (in-process otherwise).
-  const editLock = config.redisUrl ? openRedisEditLock({ url: config.redisUrl, keyPrefix: config.redisKeyPrefix, logger }) : undefined;
+  // The Redis client is loaded only when Redis is configured (it is a good part of the process's memory).
+  const editLock = config.redisUrl
+    ? (await import('../gateway/redis-edit-lock.js')).openRedisEditLock({ url: config.redisUrl, keyPrefix: config.redisKeyPrefix, logger })
+    : undefined;
   const deps: AdapterDeps = {
     logger,
     onUpstreamAttempt: metrics.observeUpstreamAttempt,

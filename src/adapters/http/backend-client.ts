@@ -47,7 +47,7 @@ export interface BackendHttpClientOptions {
   timeoutMs?: number;
   /** Extra attempts for idempotent requests; default 2. */
   retries?: number;
-  /** Pool size; default 10. */
+  /** Pool size: how many requests to the backend are open at once at most; default 32. */
   maxConnections?: number;
   /** Largest response body accepted; default 10 MiB. */
   maxResponseBytes?: number;
@@ -113,7 +113,7 @@ export class BackendHttpClient {
     const url = new URL(this.baseUrl);
     this.#basePath = url.pathname.replace(/\/+$/, '');
     this.#connections = new Pool(url.origin, {
-      connections: options.maxConnections ?? 10,
+      connections: options.maxConnections ?? 32,
       connectTimeout: this.#options.timeoutMs,
       headersTimeout: this.#options.timeoutMs,
       bodyTimeout: this.#options.timeoutMs,
