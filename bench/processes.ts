@@ -82,7 +82,7 @@ export async function waitUntilUp(url: string, child: ChildProcess, timeoutMs = 
  * server's own logs, e.g. a request aborted as a load run ends) is dropped.
  */
 export function startNode(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', process.env.BENCH_CHILD_STDOUT ? 'inherit' : 'ignore', 'inherit'] });
 }
 
 /** Stops a child with SIGTERM and waits for it to exit (SIGKILL after 10 s). */

@@ -24,7 +24,11 @@ export async function withinBudget<T>(
 ): Promise<T> {
   if (budgetMs === undefined) return work(ctx);
   const controller = new AbortController();
-  const signal = ctx.signal ? AbortSignal.any([ctx.signal, controller.signal]) : controller.signal;
+  const { signal } = controller;
+  // A listener rather than `AbortSignal.any`, whose signals outlive the part (weak references).
+  const follow = () => controller.abort(ctx.signal!.reason);
+  if (ctx.signal?.aborted) follow();
+  else ctx.signal?.addEventListener('abort', follow, { once: true });
   // Every upstream call of the part listens to it.
   setMaxListeners(0, signal);
   let timer: NodeJS.Timeout | undefined;
@@ -41,5 +45,6 @@ export async function withinBudget<T>(
     return await Promise.race([work({ ...ctx, signal }), deadline]);
   } finally {
     clearTimeout(timer);
+    ctx.signal?.removeEventListener('abort', follow);
   }
 }

@@ -53,12 +53,18 @@ export function createContext(deps: ContextDeps, initial: YogaInitialContext): G
   let loaders: Loaders | undefined;
   const call: CallContext = {
     get signal() {
-      // whatwg-node's request signal reads `aborted` false after the client went away once a
-      // signal links to it (its `reason` is right and linked signals do fire): upstream calls
-      // follow this native signal linked to it (and to shutdown), one per request, which every
-      // call of the request listens to (hence no listener limit).
+      // whatwg-node's request signal reads `aborted` false after the client went away once
+      // `AbortSignal.any` has linked to it, and native `AbortSignal.any` keeps its signals
+      // alive through weak references (memory under load): upstream calls follow a plain
+      // signal of their own that a listener aborts with the request's (joined to the
+      // process-wide shutdown signal, which cannot take a listener per request). Every call
+      // of the request listens to it, hence no listener limit.
       if (!signal) {
-        signal = AbortSignal.any(deps.shutdown ? [request.signal, deps.shutdown] : [request.signal]);
+        const controller = new AbortController();
+        const source = request.signal;
+        if (source.aborted || source.reason !== undefined) controller.abort(source.reason);
+        else source.addEventListener('abort', () => controller.abort(source.reason), { once: true });
+        signal = deps.shutdown ? AbortSignal.any([controller.signal, deps.shutdown]) : controller.signal;
         setMaxListeners(0, signal);
       }
       return signal;

@@ -60,12 +60,14 @@ describe('subscribe/unsubscribe churn leaves nothing behind', () => {
     await churn(hub);
     expect({ watched: hub.watchedCount, subscribers: hub.subscriberCount, listeners: hub.listenerCount }).toEqual({ watched: 0, subscribers: 0, listeners: 0 });
     // Reads the churn started may still be on their way; once they landed, nothing polls any more.
+    // Both campaigns are read through the same getAll, and identical reads in flight at once
+    // share one upstream call: the backend sees at most one request per read the hub issued.
     const issued = () => hub.counters.polls + hub.counters.firstReads;
-    await waitFor(() => v2Reads(backends) - reads === issued(), 'reads in flight to land');
+    await waitFor(() => backends.v2.hold.open === 0 && v2Reads(backends) - reads <= issued(), 'reads in flight to land');
     const settled = issued();
     await sleep(POLL_MS * 4);
     expect(issued()).toBe(settled);
-    expect(v2Reads(backends) - reads).toBe(settled);
+    expect(v2Reads(backends) - reads).toBeLessThanOrEqual(settled);
     // New watches start from the reading the last one kept: not one read per cycle.
     expect(settled).toBeLessThan(50);
     await hub.close();
