@@ -79,7 +79,8 @@ export async function waitUntilUp(url: string, child: ChildProcess, timeoutMs = 
 
 /**
  * Starts `node <args>` with `env`. Its stderr passes through; its stdout (the
- * server's own logs, e.g. a request aborted as a load run ends) is dropped.
+ * server's own logs, e.g. a request aborted as a load run ends) is dropped unless
+ * `BENCH_CHILD_STDOUT` is set.
  */
 export function startNode(args: string[], env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', process.env.BENCH_CHILD_STDOUT ? 'inherit' : 'ignore', 'inherit'] });

@@ -12,8 +12,10 @@
  *
  * The reference backends run in a child process of their own and count the
  * requests they receive. Prints one table and writes it as JSON to bench/results/.
- * `BENCH_DURATION_S` (default 8) sets the length of each load run;
- * `BENCH_CPU_PROF=<dir>` runs the gateway under `node --cpu-prof` into that directory.
+ * `BENCH_DURATION_S` (default 8) sets the length of each load run, `BENCH_LIST_REQUESTS`
+ * (default 15) how many times each list is sent; `BENCH_MAX_CONNECTIONS` sets every
+ * backend's pool (default: the config's default); `BENCH_CPU_PROF=<dir>` runs the gateway
+ * under `node --cpu-prof` into that directory; `BENCH_SKIP_BUILD=1` uses `dist/` as it is.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
