@@ -35,8 +35,8 @@ describe('time queued in the gateway’s own pool', () => {
   it('a 3 s backend under 16 callers with 10 connections answers all 16, once each, with its breaker closed', async () => {
     const upstream = await slowUpstream(3000);
     const attempts: AttemptOutcome[] = [];
-    // The defaults: 5 s per attempt, 2 retries, 10 connections, breaker at 50 % of 5 attempts.
-    const client = new BackendHttpClient({ backend: 'slow', baseUrl: upstream.url, headers: {}, onAttempt: (a) => attempts.push(a) });
+    // The defaults (5 s per attempt, 2 retries, breaker at 50 % of 5 attempts) with 10 connections, so that 6 callers queue.
+    const client = new BackendHttpClient({ backend: 'slow', baseUrl: upstream.url, headers: {}, maxConnections: 10, onAttempt: (a) => attempts.push(a) });
     cleanups.push(() => client.close());
 
     const answers = await Promise.allSettled(Array.from({ length: 16 }, (_, i) => client.request({ method: 'GET', path: `/things/${i}` })));
@@ -67,7 +67,8 @@ describe('time queued in the gateway’s own pool', () => {
     // One connection, 400 ms per answer, 600 ms of budget each: the first answers, the second
     // (reached after about 400 ms in the queue) has its whole timeout and answers too, the
     // rest run out of budget while still queued.
-    const answers = await Promise.allSettled(Array.from({ length: 6 }, () => client.request({ method: 'GET', path: '/things' })));
+    // Distinct paths: identical reads in flight at once would share one call instead of queueing.
+    const answers = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => client.request({ method: 'GET', path: `/things/${i}` })));
 
     expect(answers[0]).toMatchObject({ status: 'fulfilled' });
     const answered = answers.filter((a) => a.status === 'fulfilled').length;
