@@ -33,7 +33,10 @@ describe('stopping with requests in flight on a hung backend', () => {
     await references.workspace.faults.set({ kind: 'latency', ms: 20_000 });
     references.workspace.requests.clear();
 
-    const growthCampaign = campaignGlobalId({ backend: 'growth', nativeId: 'cmp_welcome_series' });
+    // Five campaigns, not one: identical reads in flight at once would share one upstream call.
+    const growthCampaigns = ['cmp_welcome_series', 'cmp_abandoned_cart', 'cmp_spring_sale', 'cmp_winback_lapsed', 'cmp_trial_ending'].map((nativeId) =>
+      campaignGlobalId({ backend: 'growth', nativeId }),
+    );
     const post = (query: string, variables: Record<string, unknown> = {}): Promise<Answer | Error> =>
       fetch(`${running.url}/graphql`, {
         method: 'POST',
@@ -45,9 +48,9 @@ describe('stopping with requests in flight on a hung backend', () => {
       );
     const inFlight = [
       ...Array.from({ length: 5 }, () => post('{ campaigns(first: 3) { nodes { id backend { name } } } }')),
-      ...Array.from({ length: 5 }, () => post('query ($id: ID!) { campaign(id: $id) { id name } }', { id: growthCampaign })),
+      ...growthCampaigns.map((id) => post('query ($id: ID!) { campaign(id: $id) { id name } }', { id })),
     ];
-    // Every one of them is waiting on the hung backend.
+    // Every one of them is waiting on the hung backend: the five reads, and the five lists on the one list call they share.
     await vi.waitFor(() => expect(references!.workspace.requests.count()).toBeGreaterThanOrEqual(6), { timeout: 5000, interval: 20 });
 
     await running.close();
