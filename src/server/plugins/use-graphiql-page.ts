@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { shouldRenderGraphiQL, type Plugin } from 'graphql-yoga';
 import { EXAMPLE_QUERY, type GraphiQLTab } from '../example-query.js';
 
@@ -46,27 +45,32 @@ function contentSecurityPolicy(nonce: string): string {
  */
 export function useGraphiQLPage(options: GraphiQLPageOptions): Plugin {
   const path = options.path ?? '/graphql';
+  // Loaded with the first page: GraphiQL's bundle is some 30 MB of heap, which a
+  // gateway nobody opens GraphiQL on should not carry (nor the garbage collector scan).
+  let renderer: Promise<typeof import('@graphql-yoga/render-graphiql')> | undefined;
   return {
     onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== path || !shouldRenderGraphiQL(request)) return;
-      const nonce = randomBytes(16).toString('base64');
-      const html = renderGraphiQL({
-        title: options.title ?? 'campaign-gateway',
-        defaultQuery: EXAMPLE_QUERY,
-        defaultTabs: options.tabs(),
-        defaultEditorToolsVisibility: true,
-      }).replace('<script>', `<script nonce="${nonce}">`);
-      endResponse(
-        new fetchAPI.Response(html, {
-          headers: {
-            'content-type': 'text/html; charset=utf-8',
-            'content-security-policy': contentSecurityPolicy(nonce),
-            'cache-control': 'no-store',
-            'x-content-type-options': 'nosniff',
-            'referrer-policy': 'no-referrer',
-          },
-        }),
-      );
+      return (renderer ??= import('@graphql-yoga/render-graphiql')).then(({ renderGraphiQL }) => {
+        const nonce = randomBytes(16).toString('base64');
+        const html = renderGraphiQL({
+          title: options.title ?? 'campaign-gateway',
+          defaultQuery: EXAMPLE_QUERY,
+          defaultTabs: options.tabs(),
+          defaultEditorToolsVisibility: true,
+        }).replace('<script>', `<script nonce="${nonce}">`);
+        endResponse(
+          new fetchAPI.Response(html, {
+            headers: {
+              'content-type': 'text/html; charset=utf-8',
+              'content-security-policy': contentSecurityPolicy(nonce),
+              'cache-control': 'no-store',
+              'x-content-type-options': 'nosniff',
+              'referrer-policy': 'no-referrer',
+            },
+          }),
+        );
+      });
     },
   };
 }
