@@ -3,6 +3,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { RequestScopeContextManager } from './request-scope.js';
 
 /** The instrumentation scope of every span the gateway makes. */
 export const TRACER_NAME = 'campaign-gateway';
@@ -45,7 +46,7 @@ export function installTracing(options: TracingOptions = {}): InstalledTracing {
     resource: resourceFromAttributes({ 'service.name': options.serviceName ?? process.env.OTEL_SERVICE_NAME ?? TRACER_NAME }),
     spanProcessors,
   });
-  provider.register();
+  provider.register({ contextManager: new RequestScopeContextManager() });
   return {
     async shutdown() {
       await provider.shutdown();
