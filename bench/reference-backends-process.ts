@@ -13,7 +13,6 @@ export type BackendsCommand =
   | { id: number; type: 'stop' };
 
 const backends = await startAllReferenceBackends({ host: '127.0.0.1' });
-const names = ['workspace', 'v2', 'schemaType', 'touchpoint'] as const;
 
 process.on('message', async (command: BackendsCommand) => {
   switch (command.type) {
@@ -22,7 +21,7 @@ process.on('message', async (command: BackendsCommand) => {
       process.send!({ id: command.id });
       break;
     case 'counts':
-      process.send!({ id: command.id, counts: Object.fromEntries(backends.all.map((b, i) => [names[i], b.requests.count()])) });
+      process.send!({ id: command.id, counts: Object.fromEntries(backends.all.map((b) => [b.kind, b.requests.count()])) });
       // The logs would otherwise grow for the whole run.
       for (const b of backends.all) b.requests.clear();
       break;
