@@ -55,7 +55,7 @@ describe('config validation', () => {
 
   it('takes an entry of the added kind with the kind’s own fields and defaults', () => {
     const config = parseConfig({ backends: [entry] }, { kinds: KINDS, env: {} });
-    expect(config.backends).toEqual([{ ...entry, timeoutMs: 5000, retries: 2, maxConnections: 10, breaker: expect.any(Object) }]);
+    expect(config.backends).toEqual([{ ...entry, timeoutMs: 5000, retries: 2, maxConnections: 32, breaker: expect.any(Object) }]);
   });
 
   it('checks the added kind’s own fields, and the registered kinds alone refuse it', () => {

@@ -43,6 +43,6 @@ describe('the config types', () => {
   it('fill in the documented defaults', () => {
     expect(backendBreakerSchema.parse({})).toEqual({ errorThresholdPercentage: 50, volumeThreshold: 5, resetTimeoutMs: 5000, rollingWindowMs: 10_000 });
     const common = commonBackendSchema.parse({ name: 'a', kind: 'v2', baseUrl: 'http://127.0.0.1:1' });
-    expect(common).toMatchObject({ timeoutMs: 5000, retries: 2, maxConnections: 10, breaker: backendBreakerSchema.parse({}) });
+    expect(common).toMatchObject({ timeoutMs: 5000, retries: 2, maxConnections: 32, breaker: backendBreakerSchema.parse({}) });
   });
 });
