@@ -1,5 +1,5 @@
 import type { ZodType } from 'zod';
-import type { CampaignListResult } from './adapter.js';
+import type { CampaignListResult } from './seam/campaign-list.js';
 import { GatewayError } from '../model/errors.js';
 import type { Campaign } from '../model/unified.js';
 

@@ -1,4 +1,4 @@
-import type { AdapterFactory } from '../adapters/adapter.js';
+import type { AdapterFactory } from '../adapters/seam/adapter-factory.js';
 import type { ReferenceBackend, ReferenceBackendKind } from '../reference-backends/shared/reference-backend.js';
 
 /**

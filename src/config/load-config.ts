@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import type { AdapterFactory } from '../adapters/adapter.js';
+import type { AdapterFactory } from '../adapters/seam/adapter-factory.js';
 import { adapterFactoriesOf, type BackendKindRegistry } from '../backend-kinds/backend-kind.js';
 import { BACKEND_KIND_REGISTRY } from '../backend-kinds/registry.js';
 import { commonBackendSchema, gatewayConfigSchema } from './config-schema.js';

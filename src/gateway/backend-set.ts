@@ -1,4 +1,5 @@
-import type { AdapterDeps, BackendAdapter } from '../adapters/adapter.js';
+import type { AdapterDeps } from '../adapters/seam/adapter-factory.js';
+import type { BackendAdapter } from '../adapters/seam/backend-adapter.js';
 import { callBudgetMs } from '../adapters/http/retry-policy.js';
 import { adapterFactoriesOf, type BackendKindRegistry } from '../backend-kinds/backend-kind.js';
 import { BACKEND_KIND_REGISTRY } from '../backend-kinds/registry.js';

@@ -1,12 +1,7 @@
-import type {
-  BackendAdapter,
-  CallContext,
-  CampaignFilter,
-  CampaignListResult,
-  CampaignOrder,
-  ListedCampaign,
-  SortPosition,
-} from '../adapters/adapter.js';
+import type { BackendAdapter } from '../adapters/seam/backend-adapter.js';
+import type { CallContext } from '../adapters/http/call-context.js';
+import type { CampaignFilter, CampaignOrder, SortPosition } from '../model/campaign-query.js';
+import type { CampaignListResult, ListedCampaign } from '../adapters/seam/campaign-list.js';
 import { comparePositions, matchesFilter, sortPosition } from '../model/campaign-order.js';
 import { GatewayError } from '../model/errors.js';
 import { DETAIL_FIELDS, type Campaign, type DetailField } from '../model/unified.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CampaignFilter, CampaignOrder, SortPosition } from '../adapters/adapter.js';
+import type { CampaignFilter, CampaignOrder, SortPosition } from '../model/campaign-query.js';
 import { badInput } from '../model/errors.js';
 import type { CursorSigner } from './cursor-signer.js';
 

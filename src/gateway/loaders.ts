@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import type { CallContext, ChildKey } from '../adapters/adapter.js';
-import type { Campaign, Touchpoint } from '../model/unified.js';
+import type { CallContext } from '../adapters/http/call-context.js';
+import type { ChildKey, Campaign, Touchpoint } from '../model/unified.js';
 import type { BackendSet } from './backend-set.js';
 
 /** A record key across backends: the backend name and the native key. */

@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import type { CallContext } from '../adapters/adapter.js';
+import type { CallContext } from '../adapters/http/call-context.js';
 import { GatewayError } from '../model/errors.js';
 
 /** Room for the last attempt's own timeout to report first, so its more precise error wins. */

@@ -1,4 +1,4 @@
-import type { CampaignFilter, CampaignOrder, SortPosition } from '../adapters/adapter.js';
+import type { CampaignFilter, CampaignOrder, SortPosition } from './campaign-query.js';
 import { campaignGlobalId } from './global-id.js';
 import type { Campaign } from './unified.js';
 

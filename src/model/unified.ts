@@ -121,6 +121,19 @@ export interface TouchpointValidation {
   errors: string[];
 }
 
+/** Identifies a touchpoint or message inside its campaign. */
+export interface ChildKey {
+  campaignNativeId: string;
+  nativeId: string;
+}
+
+/** A page request for a campaign's enrollments or messages. */
+export interface PageRequest {
+  first: number;
+  /** The `next` of the previous page, or null for the first page. */
+  after: string | null;
+}
+
 /** One page of a backend-local list, in the backend's own order. */
 export interface Page<T> {
   items: T[];

@@ -1,4 +1,4 @@
-import type { BackendAdapter } from '../adapters/adapter.js';
+import type { BackendAdapter } from '../adapters/seam/backend-adapter.js';
 import { CAPABILITIES } from '../model/enums.js';
 import { builder } from './builder.js';
 import { BackendKindEnum, CapabilityEnum } from './enums.js';

@@ -1,5 +1,5 @@
 import { responsePathAsArray } from 'graphql';
-import type { CampaignFilter } from '../adapters/adapter.js';
+import type { CampaignFilter } from '../model/campaign-query.js';
 import { listCampaigns } from '../gateway/campaign-list.js';
 import { builder } from './builder.js';
 import { CampaignRef } from './campaign.js';

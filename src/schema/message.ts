@@ -1,5 +1,5 @@
-import type { BackendAdapter, ChildKey } from '../adapters/adapter.js';
-import type { Message } from '../model/unified.js';
+import type { BackendAdapter } from '../adapters/seam/backend-adapter.js';
+import type { ChildKey, Message } from '../model/unified.js';
 import { notFound } from '../model/errors.js';
 import { BackendSet } from '../gateway/backend-set.js';
 import type { GatewayContext } from '../server/context.js';

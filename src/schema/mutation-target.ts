@@ -1,4 +1,5 @@
-import type { BackendAdapter, ChildKey } from '../adapters/adapter.js';
+import type { BackendAdapter } from '../adapters/seam/backend-adapter.js';
+import type { ChildKey } from '../model/unified.js';
 import { decodeGlobalIdOf, type NodeTypeName } from '../model/global-id.js';
 import type { GatewayContext } from '../server/context.js';
 

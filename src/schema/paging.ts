@@ -1,7 +1,8 @@
-import type { BackendAdapter, CallContext, PageRequest } from '../adapters/adapter.js';
+import type { BackendAdapter } from '../adapters/seam/backend-adapter.js';
+import type { CallContext } from '../adapters/http/call-context.js';
+import type { PageRequest, Page } from '../model/unified.js';
 import type { CursorSigner } from '../gateway/cursor-signer.js';
 import { badInput } from '../model/errors.js';
-import type { Page } from '../model/unified.js';
 
 /** Page size when `first` is not given. */
 export const DEFAULT_PAGE_SIZE = 20;

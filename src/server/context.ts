@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type { YogaInitialContext } from 'graphql-yoga';
-import type { BackendAdapter, CallContext } from '../adapters/adapter.js';
+import type { BackendAdapter } from '../adapters/seam/backend-adapter.js';
+import type { CallContext } from '../adapters/http/call-context.js';
 import { UpstreamCache } from '../adapters/http/upstream-cache.js';
 import type { Scope } from '../config/config-schema.js';
 import type { GatewayError } from '../model/errors.js';

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import type { AdapterDeps } from '../adapters/adapter.js';
+import type { AdapterDeps } from '../adapters/seam/adapter-factory.js';
 import type { BackendKindRegistry } from '../backend-kinds/backend-kind.js';
 import { BACKEND_KIND_REGISTRY } from '../backend-kinds/registry.js';
 import type { BackendHttpClient } from '../adapters/http/backend-client.js';

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
-import type { BackendBreakerConfig as AdapterBreakerConfig, CommonBackendConfig as AdapterCommonConfig } from '../../src/adapters/adapter.js';
+import type { AdapterFactory } from '../../src/adapters/seam/adapter-factory.js';
 import type { BreakerOptions } from '../../src/adapters/http/backend-client.js';
 import {
   apiKeySchema,
@@ -33,8 +33,9 @@ describe('the config types', () => {
   });
 
   it('are the ones the adapters and the HTTP client take', () => {
+    type AdapterCommonConfig = Parameters<AdapterFactory['create']>[0];
     expectTypeOf<AdapterCommonConfig>().toEqualTypeOf<CommonBackendConfig>();
-    expectTypeOf<AdapterBreakerConfig>().toEqualTypeOf<BackendBreakerConfig>();
+    expectTypeOf<NonNullable<AdapterCommonConfig['breaker']>>().toEqualTypeOf<BackendBreakerConfig>();
     expectTypeOf<BackendBreakerConfig>().toEqualTypeOf<z.output<typeof backendBreakerSchema>>();
     expectTypeOf<BreakerOptions>().toEqualTypeOf<BackendBreakerOptions>();
     expectTypeOf<BackendBreakerOptions>().toEqualTypeOf<z.input<typeof backendBreakerSchema>>();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BackendAdapter, CampaignOrder } from '../../src/adapters/adapter.js';
+import type { BackendAdapter } from '../../src/adapters/seam/backend-adapter.js';
+import type { CampaignOrder } from '../../src/model/campaign-query.js';
 import { CAMPAIGN_STATUSES, CAPABILITIES, CHANNELS, TOUCHPOINT_TYPES, type Capability } from '../../src/model/enums.js';
 import { comparePositions, sortPosition } from '../../src/model/campaign-order.js';
 import { listCampaigns } from '../../src/gateway/campaign-list.js';

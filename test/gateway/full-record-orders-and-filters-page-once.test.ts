@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BackendAdapter, CampaignFilter, CampaignOrder } from '../../src/adapters/adapter.js';
+import type { BackendAdapter } from '../../src/adapters/seam/backend-adapter.js';
+import type { CampaignFilter, CampaignOrder } from '../../src/model/campaign-query.js';
 import { toCampaign } from '../../src/adapters/workspace/to-unified.js';
 import type { WireCampaign } from '../../src/adapters/workspace/wire.js';
 import { listCampaigns } from '../../src/gateway/campaign-list.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BackendAdapter } from '../../src/adapters/adapter.js';
+import type { BackendAdapter } from '../../src/adapters/seam/backend-adapter.js';
 import { startGatewayHarness, type GatewayHarness } from '../support/gateway-harness.js';
 
 const READ = 'query ($id: ID!) { campaign(id: $id) { id name } }';

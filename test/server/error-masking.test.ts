@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { BackendAdapter } from '../../src/adapters/adapter.js';
+import type { BackendAdapter } from '../../src/adapters/seam/backend-adapter.js';
 import { campaignGlobalId } from '../../src/model/global-id.js';
 import { BackendSet } from '../../src/gateway/backend-set.js';
 import { DeliveryStatsHub } from '../../src/live/delivery-stats-hub.js';

@@ -2,7 +2,8 @@ import CircuitBreaker from 'opossum';
 import { Pool, type Dispatcher } from 'undici';
 import type { Logger } from 'pino';
 import { GatewayError, ShuttingDown } from '../../model/errors.js';
-import type { CallContext } from '../adapter.js';
+import type { CallContext } from './call-context.js';
+import type { UpstreamRequest, UpstreamResponse } from './upstream-request.js';
 import { backoffDelay, callBudgetMs, retryAfterMs, RetryBudget } from './retry-policy.js';
 import { classifyTransportError, UpstreamStatusError } from './upstream-errors.js';
 import { readBodyWithLimit } from './read-body.js';
@@ -10,31 +11,6 @@ import { AttemptClock, GatewayOverload, observeDispatch, type DispatchObserved }
 import { checkOutgoing, DEFAULT_MAX_UPSTREAM_BODY_BYTES, DEFAULT_MAX_UPSTREAM_URL_BYTES } from './outgoing-limits.js';
 import { observeAttempts, traceHeaders } from './upstream-trace.js';
 import { SingleFlight } from './single-flight.js';
-
-/** One call to a backend. */
-export interface UpstreamRequest {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** Path below the base URL, starting with `/`. */
-  path: string;
-  /** Query parameters; undefined values are left out. */
-  query?: Record<string, string | number | undefined>;
-  /** JSON body. */
-  body?: unknown;
-  /**
-   * Safe to send twice: retried on failure, and for a GET memoized within one
-   * GraphQL request and shared with an identical GET in flight. Defaults to true
-   * for GET and false otherwise; a request that is not idempotent is a write.
-   */
-  idempotent?: boolean;
-}
-
-/** A backend's answer: 2xx, or a 4xx the adapter maps to a contract error. */
-export interface UpstreamResponse {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  /** Parsed JSON; the raw text when a 4xx body is not JSON; undefined when empty. */
-  body: unknown;
-}
 
 /** Options of {@link BackendHttpClient}; every duration in milliseconds. */
 export interface BackendHttpClientOptions {

@@ -1,4 +1,5 @@
-import type { AdapterDeps, CommonBackendConfig } from '../adapter.js';
+import type { AdapterDeps } from '../seam/adapter-factory.js';
+import type { CommonBackendConfig } from '../../config/config-schema.js';
 import { BackendHttpClient } from './backend-client.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { UpstreamResponse } from './backend-client.js';
+import type { UpstreamResponse } from './upstream-request.js';
 
 /**
  * Memo of idempotent upstream reads for one GraphQL request, so that no identical

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { GatewayError } from '../../model/errors.js';
 import { currentRequestScope } from '../../observability/request-scope.js';
 import { gatewayTracer } from '../../observability/tracing.js';
-import type { UpstreamRequest, UpstreamResponse } from './backend-client.js';
+import type { UpstreamRequest, UpstreamResponse } from './upstream-request.js';
 import { classifyTransportError } from './upstream-errors.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { CallContext } from '../adapter.js';
+import type { CallContext } from '../http/call-context.js';
 import type { BackendHttpClient } from '../http/backend-client.js';
 import { parseRecords } from '../wire-records.js';
 import { GatewayError } from '../../model/errors.js';

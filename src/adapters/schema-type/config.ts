@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CommonBackendConfig } from '../adapter.js';
+import type { CommonBackendConfig } from '../../config/config-schema.js';
 
 /** The credentials of a `schemaType` config entry (CONTRACT.md's config example). */
 export const schemaTypeConfigSchema = z.object({

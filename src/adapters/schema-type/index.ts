@@ -1,4 +1,4 @@
-import type { AdapterFactory } from '../adapter.js';
+import type { AdapterFactory } from '../seam/adapter-factory.js';
 import { schemaTypeConfigSchema, type SchemaTypeConfig } from './config.js';
 import { createSchemaTypeAdapter } from './schema-type-adapter.js';
 

@@ -1,4 +1,5 @@
-import type { CallContext, CampaignListQuery, CampaignListResult, ListedCampaign } from '../adapter.js';
+import type { CallContext } from '../http/call-context.js';
+import type { CampaignListQuery, CampaignListResult, ListedCampaign } from '../seam/campaign-list.js';
 import type { BackendHttpClient } from '../http/backend-client.js';
 import { comparePositions, matchesFilter, sortPosition, sortValue } from '../../model/campaign-order.js';
 import type { GatewayError } from '../../model/errors.js';

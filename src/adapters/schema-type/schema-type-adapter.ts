@@ -1,4 +1,7 @@
-import type { AdapterDeps, BackendAdapter, CallContext, CreateCampaignInput, UpdateCampaignInput } from '../adapter.js';
+import type { AdapterDeps } from '../seam/adapter-factory.js';
+import type { BackendAdapter } from '../seam/backend-adapter.js';
+import type { CallContext } from '../http/call-context.js';
+import type { CreateCampaignInput, UpdateCampaignInput } from '../../model/write-inputs.js';
 import { clientForBackend } from '../http/client-for-backend.js';
 import type { Capability } from '../../model/enums.js';
 import { nothingToChange, notFound } from '../../model/errors.js';

@@ -1,4 +1,4 @@
-import type { CampaignFilter } from '../adapter.js';
+import type { CampaignFilter } from '../../model/campaign-query.js';
 
 /** What of a {@link CampaignFilter} the search `q` carries. */
 export interface PushedFilter {

@@ -1,5 +1,5 @@
 import { GatewayError } from '../../model/errors.js';
-import type { UpstreamResponse } from '../http/backend-client.js';
+import type { UpstreamResponse } from '../http/upstream-request.js';
 import { errorBodySchema } from './wire.js';
 
 /** Wire field of a campaign object → the GraphQL input path it comes from. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CreateCampaignInput, UpdateCampaignInput } from '../adapter.js';
+import type { CreateCampaignInput, UpdateCampaignInput } from '../../model/write-inputs.js';
 import { CHANNELS, type Channel } from '../../model/enums.js';
 import { badInput } from '../../model/errors.js';
 import type { WireCampaignData } from './wire.js';

@@ -1,4 +1,5 @@
-import type { CallContext, CreateCampaignInput } from '../adapter.js';
+import type { CallContext } from '../http/call-context.js';
+import type { CreateCampaignInput } from '../../model/write-inputs.js';
 import type { BackendHttpClient } from '../http/backend-client.js';
 import type { Campaign } from '../../model/unified.js';
 import * as api from './client.js';

@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod';
-import type { CallContext } from '../adapter.js';
-import type { BackendHttpClient, UpstreamRequest, UpstreamResponse } from '../http/backend-client.js';
+import type { CallContext } from '../http/call-context.js';
+import type { BackendHttpClient } from '../http/backend-client.js';
+import type { UpstreamRequest, UpstreamResponse } from '../http/upstream-request.js';
 import { parseAnswer, parseRecords, type ParsedRecords } from '../wire-records.js';
 import { toGatewayError } from './to-gateway-error.js';
 import {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CommonBackendConfig } from '../adapter.js';
+import type { CommonBackendConfig } from '../../config/config-schema.js';
 
 /** The config fields of a `touchpoint` backend besides the common ones. */
 export const touchpointConfigSchema = z.object({

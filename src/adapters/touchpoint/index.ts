@@ -1,4 +1,5 @@
-import type { AdapterDeps, AdapterFactory, BackendAdapter } from '../adapter.js';
+import type { AdapterDeps, AdapterFactory } from '../seam/adapter-factory.js';
+import type { BackendAdapter } from '../seam/backend-adapter.js';
 import { clientForBackend } from '../http/client-for-backend.js';
 import type { Capability } from '../../model/enums.js';
 import { createCampaign, deleteCampaign } from './campaign-writes.js';

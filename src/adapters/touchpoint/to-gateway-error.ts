@@ -1,5 +1,5 @@
 import { GatewayError } from '../../model/errors.js';
-import type { UpstreamResponse } from '../http/backend-client.js';
+import type { UpstreamResponse } from '../http/upstream-request.js';
 import { wireErrorSchema } from './wire.js';
 
 /** The GraphQL input path of each request field the API names in `param`. */

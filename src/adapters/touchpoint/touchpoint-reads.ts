@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
-import type { CallContext, ChildKey } from '../adapter.js';
+import type { CallContext } from '../http/call-context.js';
+import type { ChildKey, Campaign, Touchpoint } from '../../model/unified.js';
 import type { BackendHttpClient } from '../http/backend-client.js';
 import { GatewayError } from '../../model/errors.js';
 import type { Channel } from '../../model/enums.js';
-import type { Campaign, Touchpoint } from '../../model/unified.js';
 import { getCampaign, getTouchpoint, listTouchpointPage } from './client.js';
 import { toChannel, toTouchpoint } from './to-unified.js';
 import type { WireTouchpoint } from './wire.js';

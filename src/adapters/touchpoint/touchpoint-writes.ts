@@ -1,7 +1,8 @@
-import type { CallContext, ChildKey, CreateTouchpointInput, UpdateTouchpointInput } from '../adapter.js';
+import type { CallContext } from '../http/call-context.js';
+import type { ChildKey, Touchpoint, TouchpointValidation } from '../../model/unified.js';
+import type { CreateTouchpointInput, UpdateTouchpointInput } from '../../model/write-inputs.js';
 import type { BackendHttpClient } from '../http/backend-client.js';
 import { badInput, nothingToChange, notFound } from '../../model/errors.js';
-import type { Touchpoint, TouchpointValidation } from '../../model/unified.js';
 import * as api from './client.js';
 import { toChannel, toTouchpoint } from './to-unified.js';
 import { checkCreateTouchpoint, toUpdateTouchpointBody } from './validate-input.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CreateCampaignInput, CreateTouchpointInput, UpdateTouchpointInput } from '../adapter.js';
+import type { CreateCampaignInput, CreateTouchpointInput, UpdateTouchpointInput } from '../../model/write-inputs.js';
 import type { Channel } from '../../model/enums.js';
 import { badInput, type GatewayError } from '../../model/errors.js';
 import type { WireChannelType, WireCreateCampaign, WireMessage, WireTouchpointType, WireUpdateTouchpoint } from './wire.js';

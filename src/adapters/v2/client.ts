@@ -1,5 +1,6 @@
-import type { CallContext } from '../adapter.js';
-import type { BackendHttpClient, UpstreamResponse } from '../http/backend-client.js';
+import type { CallContext } from '../http/call-context.js';
+import type { BackendHttpClient } from '../http/backend-client.js';
+import type { UpstreamResponse } from '../http/upstream-request.js';
 import { parseAnswer, parseRecords } from '../wire-records.js';
 import type { GatewayError } from '../../model/errors.js';
 import { toGatewayError, type V2Operation } from './errors.js';

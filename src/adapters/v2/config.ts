@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CommonBackendConfig } from '../adapter.js';
+import type { CommonBackendConfig } from '../../config/config-schema.js';
 
 /** The v2-specific config fields: the key sent as `X-API-Key` on every request. */
 export const v2ConfigSchema = z.object({

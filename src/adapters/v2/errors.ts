@@ -1,5 +1,5 @@
 import { GatewayError } from '../../model/errors.js';
-import type { UpstreamResponse } from '../http/backend-client.js';
+import type { UpstreamResponse } from '../http/upstream-request.js';
 import { v2ErrorBodySchema } from './wire.js';
 
 /** The v2 calls whose 4xx answers mean something to the gateway. */

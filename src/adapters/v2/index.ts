@@ -1,4 +1,4 @@
-import type { AdapterFactory } from '../adapter.js';
+import type { AdapterFactory } from '../seam/adapter-factory.js';
 import { clientForBackend } from '../http/client-for-backend.js';
 import { v2ConfigSchema, type V2Config } from './config.js';
 import { V2Adapter } from './v2-adapter.js';

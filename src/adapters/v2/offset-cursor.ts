@@ -1,6 +1,5 @@
 import { badInput } from '../../model/errors.js';
-import type { Page } from '../../model/unified.js';
-import type { PageRequest } from '../adapter.js';
+import type { Page, PageRequest } from '../../model/unified.js';
 
 /**
  * Paging over a list the backend returns whole (a campaign's clients or

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CreateCampaignInput, UpdateCampaignInput } from '../adapter.js';
+import type { CreateCampaignInput, UpdateCampaignInput } from '../../model/write-inputs.js';
 import { badInput, type GatewayError } from '../../model/errors.js';
 import type { V2CreateCampaignRequest, V2UpdateCampaignRequest } from './wire.js';
 

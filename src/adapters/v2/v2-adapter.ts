@@ -1,19 +1,13 @@
-import type {
-  BackendAdapter,
-  CallContext,
-  CampaignListQuery,
-  CampaignListResult,
-  ChildKey,
-  CreateCampaignInput,
-  PageRequest,
-  UpdateCampaignInput,
-} from '../adapter.js';
+import type { BackendAdapter } from '../seam/backend-adapter.js';
+import type { CallContext } from '../http/call-context.js';
+import type { CampaignListQuery, CampaignListResult } from '../seam/campaign-list.js';
+import type { ChildKey, PageRequest, Campaign, Enrollment, Message, Page, Touchpoint, TouchpointValidation } from '../../model/unified.js';
+import type { CreateCampaignInput, UpdateCampaignInput } from '../../model/write-inputs.js';
 import type { BackendHttpClient } from '../http/backend-client.js';
 import { completeList } from '../wire-records.js';
 import type { Capability } from '../../model/enums.js';
 import { nothingToChange, notFound } from '../../model/errors.js';
 import { touchpointRuleErrors } from '../../model/touchpoint-rules.js';
-import type { Campaign, Enrollment, Message, Page, Touchpoint, TouchpointValidation } from '../../model/unified.js';
 import * as api from './client.js';
 import { pageOf } from './offset-cursor.js';
 import { toCampaign, toEnrollments, toMessage } from './to-unified.js';

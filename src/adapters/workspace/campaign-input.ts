@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { badInput } from '../../model/errors.js';
 import { TRIGGER_TYPES } from '../../model/enums.js';
-import type { CreateCampaignInput, ExecuteCampaignInput, UpdateCampaignInput } from '../adapter.js';
+import type { CreateCampaignInput, ExecuteCampaignInput, UpdateCampaignInput } from '../../model/write-inputs.js';
 import type { FieldOf } from './errors.js';
 import { dateTime, jsonObject, nonBlank, parseInput } from './input-parsing.js';
 import { WORKSPACE_CAMPAIGN_STATUSES, WORKSPACE_CAMPAIGN_TYPES } from './vocabulary.js';

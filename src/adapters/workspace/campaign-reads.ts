@@ -1,7 +1,8 @@
-import type { CallContext, CampaignListQuery, CampaignListResult, ChildKey, ListedCampaign } from '../adapter.js';
+import type { CallContext } from '../http/call-context.js';
+import type { CampaignListQuery, CampaignListResult, ListedCampaign } from '../seam/campaign-list.js';
+import type { ChildKey, Campaign, DetailField, Touchpoint } from '../../model/unified.js';
 import { comparePositions, matchesFilter, sortPosition } from '../../model/campaign-order.js';
 import { GatewayError } from '../../model/errors.js';
-import type { Campaign, DetailField, Touchpoint } from '../../model/unified.js';
 import { completeList, parseRecords } from '../wire-records.js';
 import { fetchCampaign, fetchCampaignList, type WorkspaceApi } from './client.js';
 import { toCampaign, toListedCampaign, toTouchpoints } from './to-unified.js';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { nothingToChange } from '../../model/errors.js';
 import type { Campaign, EnrollmentResult, ExecutionResult } from '../../model/unified.js';
-import type { CallContext, CreateCampaignInput, ExecuteCampaignInput, UpdateCampaignInput } from '../adapter.js';
+import type { CallContext } from '../http/call-context.js';
+import type { CreateCampaignInput, ExecuteCampaignInput, UpdateCampaignInput } from '../../model/write-inputs.js';
 import { campaignFieldOf, executeFieldOf, toCampaignCreate, toCampaignPatch, toExecuteRequest } from './campaign-input.js';
 import { deleteCampaign as sendDelete, patchCampaign, postCampaign, postEnroll, postExecute, type WorkspaceApi } from './client.js';
 import { parseInput } from './input-parsing.js';

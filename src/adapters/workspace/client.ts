@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { CallContext } from '../adapter.js';
-import type { BackendHttpClient, UpstreamResponse } from '../http/backend-client.js';
+import type { CallContext } from '../http/call-context.js';
+import type { BackendHttpClient } from '../http/backend-client.js';
+import type { UpstreamResponse } from '../http/upstream-request.js';
 import { parseAnswer } from '../wire-records.js';
 import { isCampaignMissing, toReadError, toWriteError, type FieldOf } from './errors.js';
 import {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CommonBackendConfig } from '../adapter.js';
+import type { CommonBackendConfig } from '../../config/config-schema.js';
 
 /** The workspace-specific fields of a backend entry in the config file (CONTRACT.md). */
 export const workspaceConfigSchema = z.object({

@@ -1,5 +1,5 @@
 import { GatewayError } from '../../model/errors.js';
-import type { UpstreamResponse } from '../http/backend-client.js';
+import type { UpstreamResponse } from '../http/upstream-request.js';
 import { wireErrorSchema } from './wire.js';
 
 /** Maps a path in a request body (`name`, `workflow.nodes.3.config.channel`) to the GraphQL input field it came from. */

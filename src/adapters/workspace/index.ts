@@ -1,4 +1,5 @@
-import type { AdapterFactory, BackendAdapter } from '../adapter.js';
+import type { AdapterFactory } from '../seam/adapter-factory.js';
+import type { BackendAdapter } from '../seam/backend-adapter.js';
 import { LocalEditLock } from '../edit-lock.js';
 import { clientForBackend } from '../http/client-for-backend.js';
 import type { Capability } from '../../model/enums.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { badInput } from '../../model/errors.js';
 import { TOUCHPOINT_TYPES, type TouchpointType } from '../../model/enums.js';
-import type { CreateTouchpointInput, UpdateTouchpointInput } from '../adapter.js';
+import type { CreateTouchpointInput, UpdateTouchpointInput } from '../../model/write-inputs.js';
 import type { FieldOf } from './errors.js';
 import { jsonObject, nonBlank, parseInput } from './input-parsing.js';
 import { mergeConfig, messageConfig } from './workflow-edits.js';

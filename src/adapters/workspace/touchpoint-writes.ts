@@ -1,7 +1,8 @@
 import { badInput, GatewayError, nothingToChange, notFound } from '../../model/errors.js';
 import { touchpointRuleErrors } from '../../model/touchpoint-rules.js';
-import type { Touchpoint, TouchpointValidation } from '../../model/unified.js';
-import type { CallContext, ChildKey, CreateTouchpointInput, UpdateTouchpointInput } from '../adapter.js';
+import type { Touchpoint, TouchpointValidation, ChildKey } from '../../model/unified.js';
+import type { CallContext } from '../http/call-context.js';
+import type { CreateTouchpointInput, UpdateTouchpointInput } from '../../model/write-inputs.js';
 import { EditLockTimeout, type EditLock } from '../edit-lock.js';
 import { fetchCampaign, patchCampaign, type WorkspaceApi } from './client.js';
 import type { FieldOf } from './errors.js';

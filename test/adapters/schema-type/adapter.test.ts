@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import type { BackendAdapter, CampaignListQuery, CampaignOrder } from '../../../src/adapters/adapter.js';
+import type { BackendAdapter } from '../../../src/adapters/seam/backend-adapter.js';
+import type { CampaignListQuery } from '../../../src/adapters/seam/campaign-list.js';
+import type { CampaignOrder } from '../../../src/model/campaign-query.js';
 import { BackendHttpClient } from '../../../src/adapters/http/backend-client.js';
 import * as api from '../../../src/adapters/schema-type/client.js';
 import { schemaTypeAdapter } from '../../../src/adapters/schema-type/index.js';

@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { startFakeJsonBackend, type FakeAnswer, type FakeRequest } from '../../support/fake-json-backend.js';
-import type { BackendAdapter } from '../../../src/adapters/adapter.js';
+import type { BackendAdapter } from '../../../src/adapters/seam/backend-adapter.js';
 import { createSchemaTypeAdapter, type SchemaTypeAdapterOptions, type SchemaTypeConfig } from '../../../src/adapters/schema-type/index.js';
 
 /** Where the service keeps campaigns. */

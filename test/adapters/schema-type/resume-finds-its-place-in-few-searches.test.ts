@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BackendAdapter, CampaignOrder } from '../../../src/adapters/adapter.js';
+import type { BackendAdapter } from '../../../src/adapters/seam/backend-adapter.js';
+import type { CampaignOrder } from '../../../src/model/campaign-query.js';
 import { listCampaigns } from '../../../src/gateway/campaign-list.js';
 import { sortPosition } from '../../../src/model/campaign-order.js';
 import type { Campaign } from '../../../src/model/unified.js';

@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { touchpointAdapter } from '../../../src/adapters/touchpoint/index.js';
-import type { BackendAdapter, CallContext, CreateCampaignInput } from '../../../src/adapters/adapter.js';
+import type { BackendAdapter } from '../../../src/adapters/seam/backend-adapter.js';
+import type { CallContext } from '../../../src/adapters/http/call-context.js';
+import type { CreateCampaignInput } from '../../../src/model/write-inputs.js';
 import { BackendHttpClient } from '../../../src/adapters/http/backend-client.js';
 import { UpstreamCache } from '../../../src/adapters/http/upstream-cache.js';
 import * as api from '../../../src/adapters/touchpoint/client.js';

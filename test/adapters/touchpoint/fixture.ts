@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { createTouchpointAdapter, type TouchpointAdapterOptions } from '../../../src/adapters/touchpoint/index.js';
-import type { BackendAdapter } from '../../../src/adapters/adapter.js';
+import type { BackendAdapter } from '../../../src/adapters/seam/backend-adapter.js';
 
 /** The name tests give the backend; it shows up in `Campaign.backend` and error messages. */
 export const BACKEND_NAME = 'messaging';

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BackendAdapter, CampaignListQuery, CampaignOrder } from '../../../src/adapters/adapter.js';
+import type { BackendAdapter } from '../../../src/adapters/seam/backend-adapter.js';
+import type { CampaignListQuery } from '../../../src/adapters/seam/campaign-list.js';
+import type { CampaignOrder } from '../../../src/model/campaign-query.js';
 import { decodeResumeToken, encodeResumeToken } from '../../../src/adapters/touchpoint/resume-token.js';
 import { listCampaigns } from '../../../src/gateway/campaign-list.js';
 import { comparePositions, sortPosition } from '../../../src/model/campaign-order.js';

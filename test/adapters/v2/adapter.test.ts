@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Campaign, Message } from '../../../src/model/unified.js';
 import { UpstreamCache } from '../../../src/adapters/http/upstream-cache.js';
-import type { CampaignListQuery, CreateCampaignInput } from '../../../src/adapters/adapter.js';
+import type { CampaignListQuery } from '../../../src/adapters/seam/campaign-list.js';
+import type { CreateCampaignInput } from '../../../src/model/write-inputs.js';
 import { GatewayError } from '../../../src/model/errors.js';
 import { describeAdapterConformance } from '../../conformance/adapter-conformance.js';
 import { backendCall, createAdapter, FIXTURE_START, json, startStub, startV2Fixture, type StubServer, type V2Fixture } from './fixture.js';

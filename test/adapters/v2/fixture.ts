@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import type { BackendAdapter } from '../../../src/adapters/adapter.js';
+import type { BackendAdapter } from '../../../src/adapters/seam/backend-adapter.js';
 import { v2Adapter } from '../../../src/adapters/v2/index.js';
 import { ManualClock } from '../../../src/reference-backends/shared/clock.js';
 import { startV2Backend, type V2ReferenceBackend } from '../../../src/reference-backends/v2/index.js';

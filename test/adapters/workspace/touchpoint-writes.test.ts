@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BackendAdapter } from '../../../src/adapters/adapter.js';
+import type { BackendAdapter } from '../../../src/adapters/seam/backend-adapter.js';
 import { UpstreamCache } from '../../../src/adapters/http/upstream-cache.js';
 import type { Touchpoint } from '../../../src/model/unified.js';
 import type { WorkspaceReferenceBackend } from '../../../src/reference-backends/workspace/index.js';

@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BackendAdapter } from '../../../src/adapters/adapter.js';
+import type { BackendAdapter } from '../../../src/adapters/seam/backend-adapter.js';
 import { EditLockTimeout, type EditLock } from '../../../src/adapters/edit-lock.js';
 import { workspaceAdapter } from '../../../src/adapters/workspace/index.js';
 import { startWorkspaceBackend, type WorkspaceReferenceBackend } from '../../../src/reference-backends/workspace/index.js';

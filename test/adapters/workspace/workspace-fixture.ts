@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { startFakeJsonBackend, type FakeAnswer, type FakeJsonBackend, type FakeRequest } from '../../support/fake-json-backend.js';
 import { request } from 'undici';
-import type { BackendAdapter } from '../../../src/adapters/adapter.js';
+import type { BackendAdapter } from '../../../src/adapters/seam/backend-adapter.js';
 import { workspaceAdapter } from '../../../src/adapters/workspace/index.js';
 import { startWorkspaceBackend, type WorkspaceBackendOptions, type WorkspaceReferenceBackend } from '../../../src/reference-backends/workspace/index.js';
 
