@@ -4,8 +4,7 @@ import { callBudgetMs } from '../adapters/http/retry-policy.js';
 import { adapterFactoriesOf, type BackendKindRegistry } from '../backend-kinds/backend-kind.js';
 import { BACKEND_KIND_REGISTRY } from '../backend-kinds/registry.js';
 import type { BackendConfig } from '../config/gateway-config.js';
-import type { Capability } from '../model/enums.js';
-import { GatewayError, badInput, unsupported } from '../model/errors.js';
+import { badInput } from '../model/errors.js';
 
 /** The configured backends by name, with the checks resolvers need before routing to one. */
 export class BackendSet {
@@ -61,11 +60,6 @@ export class BackendSet {
     return adapter;
   }
 
-  /** Throws `UNSUPPORTED` unless the backend declares the capability. */
-  static require(adapter: BackendAdapter, capability: Capability, what: string): void {
-    if (!adapter.capabilities.has(capability)) throw unsupported(adapter.name, what);
-  }
-
   /** The backends a list filter selects; unknown names are `BAD_USER_INPUT`. */
   select(names: readonly string[] | null | undefined): BackendAdapter[] {
     if (!names || names.length === 0) return [...this.adapters];
@@ -76,5 +70,3 @@ export class BackendSet {
     await Promise.allSettled(this.adapters.map((a) => a.close()));
   }
 }
-
-export { GatewayError };

@@ -66,7 +66,7 @@ export function createLoaders(backends: BackendSet, call: CallContext): Loaders 
   );
   const touchpointsOfCampaign = new DataLoader<TouchpointsOfCampaignKey, Touchpoint[] | null, string>(
     byBackend(backends, (adapter, keys) =>
-      adapter.listTouchpoints?.(
+      adapter.touchpoints?.list(
         keys.map((k) => k.nativeId),
         call,
         keys.map((k) => k.campaign),
@@ -75,7 +75,7 @@ export function createLoaders(backends: BackendSet, call: CallContext): Loaders 
     { cacheKeyFn: campaignKey },
   );
   const touchpoint = new DataLoader<TouchpointKey, Touchpoint | null, string>(
-    byBackend(backends, (adapter, keys) => adapter.getTouchpoints?.(keys, call) ?? null),
+    byBackend(backends, (adapter, keys) => adapter.touchpoints?.get(keys, call) ?? null),
     { cacheKeyFn: childKey },
   );
   return {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PubSub } from 'graphql-yoga';
-import { GatewayError, notFound, unsupported } from '../model/errors.js';
+import { facetOf } from '../adapters/seam/capabilities.js';
+import { GatewayError, notFound } from '../model/errors.js';
 import { campaignGlobalId } from '../model/global-id.js';
 import type { BackendSet } from '../gateway/backend-set.js';
 import { DeliveryPoller } from './delivery-poller.js';
@@ -136,7 +137,7 @@ export class DeliveryStatsHub {
     if (this.#closed) throw new GatewayError('BACKEND_UNAVAILABLE', 'the gateway is shutting down');
     const adapter = this.options.backends.get(campaign.backend);
     if (!adapter) throw notFound(`campaign "${campaign.nativeId}"`);
-    if (!adapter.capabilities.has('DELIVERY_STATS')) throw unsupported(adapter.name, 'delivery counters');
+    facetOf(adapter, 'deliveryStats');
 
     const id = campaignGlobalId(campaign);
     const watch = this.#watches.get(id) ?? this.#startWatch(id, campaign);
@@ -315,12 +316,10 @@ export class DeliveryStatsHub {
   }
 
   async #read(campaign: WatchedCampaign): Promise<LiveDeliveryStats> {
-    const adapter = this.options.backends.get(campaign.backend)!;
+    const adapter = this.options.backends.forId(campaign.backend);
     // No per-request memo: every read must see the backend's state now.
-    const [found] = await adapter.getCampaigns([campaign.nativeId], {});
-    if (found instanceof Error) throw found;
-    if (!found) throw notFound(`campaign "${campaign.nativeId}"`, adapter.name);
-    if (!found.deliveryStats) throw new GatewayError('BACKEND_ERROR', `backend "${adapter.name}" sent no counters`, { backend: adapter.name });
-    return { ...found.deliveryStats, stale: false, done: isDeliveryDone(found.status) };
+    const reading = await facetOf(adapter, 'deliveryStats').read(campaign.nativeId, {});
+    if (!reading) throw notFound(`campaign "${campaign.nativeId}"`, adapter.name);
+    return { ...reading.stats, stale: false, done: isDeliveryDone(reading.status) };
   }
 }

@@ -1,5 +1,5 @@
 import type { BackendAdapter } from '../adapters/seam/backend-adapter.js';
-import { CAPABILITIES } from '../model/enums.js';
+import { capabilitiesOf } from '../adapters/seam/capabilities.js';
 import { builder } from './builder.js';
 import { BackendKindEnum, CapabilityEnum } from './enums.js';
 
@@ -12,7 +12,7 @@ export const BackendRef = builder.objectRef<BackendAdapter>('Backend').implement
     capabilities: t.field({
       type: [CapabilityEnum],
       description: 'What the backend can do; anything else answers UNSUPPORTED.',
-      resolve: (backend) => CAPABILITIES.filter((c) => backend.capabilities.has(c)),
+      resolve: (backend) => capabilitiesOf(backend),
     }),
   }),
 });

@@ -1,4 +1,4 @@
-import { BackendSet } from '../gateway/backend-set.js';
+import { facetOf } from '../adapters/seam/capabilities.js';
 import { campaignGlobalId } from '../model/global-id.js';
 import { builder } from './builder.js';
 import { CampaignRef } from './campaign.js';
@@ -57,8 +57,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const { backend, ...rest } = input;
       const adapter = ctx.backends.named(backend, 'input.backend');
-      BackendSet.require(adapter, 'CAMPAIGN_CREATE', 'creating campaigns');
-      const campaign = await adapter.createCampaign!(rest, ctx.call);
+      const campaign = await facetOf(adapter, 'campaignCreate').create(rest, ctx.call);
       ctx.loaders.clearAll();
       return campaign;
     },
@@ -69,8 +68,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateCampaignInput, required: true }) },
     resolve: async (_root, args, ctx) => {
       const { adapter, nativeId } = campaignTarget(ctx, String(args.id), 'id');
-      BackendSet.require(adapter, 'CAMPAIGN_UPDATE', 'updating campaigns');
-      const campaign = await adapter.updateCampaign!(nativeId, args.input, ctx.call);
+      const campaign = await facetOf(adapter, 'campaignUpdate').update(nativeId, args.input, ctx.call);
       ctx.loaders.clearAll();
       return campaign;
     },
@@ -82,8 +80,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const { adapter, nativeId } = campaignTarget(ctx, String(args.id), 'id');
-      BackendSet.require(adapter, 'CAMPAIGN_DELETE', 'deleting campaigns');
-      await adapter.deleteCampaign!(nativeId, ctx.call);
+      await facetOf(adapter, 'campaignDelete').delete(nativeId, ctx.call);
       ctx.loaders.clearAll();
       return campaignGlobalId({ backend: adapter.name, nativeId });
     },

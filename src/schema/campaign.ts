@@ -19,7 +19,7 @@ builder.node(CampaignRef, {
       return settleNode(loadCampaign(ctx, backend, nativeId));
     })),
   fields: (t) => ({
-    backend: t.field({ type: BackendRef, resolve: (c, _args, ctx) => ctx.backends.get(c.backend)! }),
+    backend: t.field({ type: BackendRef, resolve: (c, _args, ctx) => ctx.backends.forId(c.backend) }),
     nativeId: t.exposeString('nativeId', { description: 'The backend\'s own id, as a string.' }),
     name: t.exposeString('name'),
     description: t.string({ nullable: true, resolve: (c, _args, ctx) => detailOf(ctx, c, 'description') }),

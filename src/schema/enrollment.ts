@@ -1,6 +1,6 @@
 import type { Enrollment, EnrollmentResult, EnrollmentOutcome } from '../model/unified.js';
 import { z } from 'zod';
-import { BackendSet } from '../gateway/backend-set.js';
+import { facetOf } from '../adapters/seam/capabilities.js';
 import { builder, nodeKey, parseNodeKey } from './builder.js';
 import { CampaignRef } from './campaign.js';
 import { EnrollmentOutcomeStatusEnum } from './enums.js';
@@ -19,9 +19,9 @@ builder.node(EnrollmentRef, {
     settleNode(
       (async () => {
         const [backend, campaignNativeId, contactId] = parseNodeKey(id) as [string, string, string];
-        const adapter = ctx.backends.forId(backend);
-        if (!adapter.listEnrollments) return null;
-        return findInPages((page) => adapter.listEnrollments!(campaignNativeId, page, ctx.call), (e) => e.contactId === contactId);
+        const enrollments = ctx.backends.forId(backend).enrollmentList;
+        if (!enrollments) return null;
+        return findInPages((page) => enrollments.list(campaignNativeId, page, ctx.call), (e) => e.contactId === contactId);
       })(),
     ),
   fields: (t) => ({
@@ -47,9 +47,9 @@ builder.objectField(CampaignRef, 'enrollments', (t) =>
     description: 'Enrolled contacts; null where the backend cannot list them.',
     args: { first: t.arg.int(), after: t.arg.string() },
     resolve: (campaign, args, ctx) => {
-      const adapter = ctx.backends.get(campaign.backend);
-      if (!adapter?.listEnrollments) return null;
-      return childConnection((page) => adapter.listEnrollments!(campaign.nativeId, page, ctx.call), args, ctx.cursors);
+      const enrollments = ctx.backends.get(campaign.backend)?.enrollmentList;
+      if (!enrollments) return null;
+      return childConnection((page) => enrollments.list(campaign.nativeId, page, ctx.call), args, ctx.cursors);
     },
   }),
 );
@@ -84,8 +84,7 @@ builder.mutationField('enrollContacts', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const { adapter, nativeId } = campaignTarget(ctx, String(args.campaignId), 'campaignId');
-      BackendSet.require(adapter, 'ENROLLMENT', 'enrolling contacts');
-      const result = await adapter.enrollContacts!(nativeId, args.contactIds, ctx.call);
+      const result = await facetOf(adapter, 'enrollment').enroll(nativeId, args.contactIds, ctx.call);
       ctx.loaders.clearAll();
       return result;
     },

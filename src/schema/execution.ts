@@ -1,6 +1,6 @@
 import type { ExecutionResult } from '../model/unified.js';
 import { z } from 'zod';
-import { BackendSet } from '../gateway/backend-set.js';
+import { facetOf } from '../adapters/seam/capabilities.js';
 import { builder } from './builder.js';
 import { TriggerTypeEnum } from './enums.js';
 import { campaignTarget } from './mutation-target.js';
@@ -39,8 +39,7 @@ builder.mutationField('executeCampaign', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const { adapter, nativeId } = campaignTarget(ctx, String(args.campaignId), 'campaignId');
-      BackendSet.require(adapter, 'EXECUTE', 'executing campaigns');
-      const result = await adapter.executeCampaign!(nativeId, args.input, ctx.call);
+      const result = await facetOf(adapter, 'execution').execute(nativeId, args.input, ctx.call);
       ctx.loaders.clearAll();
       // An execution sends messages: viewers of this campaign's counters should not wait for the next poll.
       ctx.live.refresh({ backend: adapter.name, nativeId });

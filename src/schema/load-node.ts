@@ -18,7 +18,7 @@ export function detailOf<F extends DetailField>(ctx: GatewayContext, campaign: C
 
 /** A campaign's touchpoints: carried by its record, or read through the request's loader; null where its backend has none. */
 export async function loadTouchpointsOf(ctx: GatewayContext, campaign: Campaign): Promise<Touchpoint[] | null> {
-  if (!ctx.backends.get(campaign.backend)?.capabilities.has('TOUCHPOINTS')) return null;
+  if (!ctx.backends.get(campaign.backend)?.touchpoints) return null;
   const touchpoints = await detailOf(ctx, campaign, 'touchpoints');
   if (touchpoints) return touchpoints;
   return ctx.loaders.touchpointsOfCampaign.load({ backend: campaign.backend, nativeId: campaign.nativeId, campaign });
@@ -30,7 +30,7 @@ export async function loadTouchpointsOf(ctx: GatewayContext, campaign: Campaign)
  */
 export function prefetchTouchpoints(ctx: GatewayContext, campaign: Campaign): void {
   if (campaign.touchpoints || campaign.lacks?.has('touchpoints')) return;
-  if (!ctx.backends.get(campaign.backend)?.capabilities.has('TOUCHPOINTS')) return;
+  if (!ctx.backends.get(campaign.backend)?.touchpoints) return;
   ctx.loaders.touchpointsOfCampaign.load({ backend: campaign.backend, nativeId: campaign.nativeId, campaign }).catch(() => undefined);
 }
 
@@ -41,8 +41,7 @@ export async function loadTouchpoint(
   campaignNativeId: string,
   nativeId: string,
 ): Promise<Touchpoint | null> {
-  const adapter = ctx.backends.forId(backend);
-  if (!adapter.capabilities.has('TOUCHPOINTS')) return null;
+  if (!ctx.backends.forId(backend).touchpoints) return null;
   return ctx.loaders.touchpoint.load({ backend, campaignNativeId, nativeId });
 }
 

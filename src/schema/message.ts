@@ -1,7 +1,7 @@
 import type { BackendAdapter } from '../adapters/seam/backend-adapter.js';
 import type { ChildKey, Message } from '../model/unified.js';
 import { notFound } from '../model/errors.js';
-import { BackendSet } from '../gateway/backend-set.js';
+import { facetOf } from '../adapters/seam/capabilities.js';
 import type { GatewayContext } from '../server/context.js';
 import { builder, nodeKey, parseNodeKey } from './builder.js';
 import { CampaignRef } from './campaign.js';
@@ -12,10 +12,11 @@ import { childTarget } from './mutation-target.js';
 
 export const MessageRef = builder.objectRef<Message>('Message');
 
-/** A message as reads find it: in its campaign's message list (null when the list does not show it). */
+/** A message as reads find it: in its campaign's message list (null when the backend lists none or the list does not show it). */
 function findMessage(adapter: BackendAdapter, key: ChildKey, ctx: GatewayContext): Promise<Message | null> {
-  if (!adapter.listMessages) return Promise.resolve(null);
-  return findInPages((page) => adapter.listMessages!(key.campaignNativeId, page, ctx.call), (m) => m.nativeId === key.nativeId);
+  const { messages } = adapter;
+  if (!messages) return Promise.resolve(null);
+  return findInPages((page) => messages.list(key.campaignNativeId, page, ctx.call), (m) => m.nativeId === key.nativeId);
 }
 
 builder.node(MessageRef, {
@@ -26,9 +27,7 @@ builder.node(MessageRef, {
     settleNode(
       (async () => {
         const [backend, campaignNativeId, nativeId] = parseNodeKey(id) as [string, string, string];
-        const adapter = ctx.backends.forId(backend);
-        if (!adapter.listMessages) return null;
-        return findInPages((page) => adapter.listMessages!(campaignNativeId, page, ctx.call), (m) => m.nativeId === nativeId);
+        return findMessage(ctx.backends.forId(backend), { campaignNativeId, nativeId }, ctx);
       })(),
     ),
   fields: (t) => ({
@@ -57,9 +56,9 @@ builder.objectField(CampaignRef, 'messages', (t) =>
     description: 'Messages with their delivery state; null where the backend cannot list them.',
     args: { first: t.arg.int(), after: t.arg.string() },
     resolve: (campaign, args, ctx) => {
-      const adapter = ctx.backends.get(campaign.backend);
-      if (!adapter?.listMessages) return null;
-      return childConnection((page) => adapter.listMessages!(campaign.nativeId, page, ctx.call), args, ctx.cursors);
+      const messages = ctx.backends.get(campaign.backend)?.messages;
+      if (!messages) return null;
+      return childConnection((page) => messages.list(campaign.nativeId, page, ctx.call), args, ctx.cursors);
     },
   }),
 );
@@ -72,14 +71,14 @@ builder.mutationField('resendMessage', (t) =>
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const { adapter, key } = childTarget(ctx, 'Message', String(args.id), 'id');
-      BackendSet.require(adapter, 'RESEND', 'resending messages');
+      const resend = facetOf(adapter, 'resend');
       // A resend acts only on a message this id reads as. A backend may find a message by
       // its key alone (v2 does), so an id pairing a real key with another campaign would
       // resend a message that `node(id)` answers null for; it is not found here either.
-      if (adapter.listMessages && !(await findMessage(adapter, key, ctx))) {
+      if (adapter.messages && !(await findMessage(adapter, key, ctx))) {
         throw notFound(`message "${key.nativeId}" of campaign "${key.campaignNativeId}"`, adapter.name);
       }
-      const message = await adapter.resendMessage!(key, ctx.call);
+      const message = await resend.resend(key, ctx.call);
       ctx.loaders.clearAll();
       // Counters change with a resend: viewers of this campaign should not wait for the next poll.
       ctx.live.refresh({ backend: adapter.name, nativeId: key.campaignNativeId });

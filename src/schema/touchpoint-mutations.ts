@@ -1,7 +1,6 @@
 import type { TouchpointValidation } from '../model/unified.js';
-import { BackendSet } from '../gateway/backend-set.js';
+import { facetOf } from '../adapters/seam/capabilities.js';
 import { touchpointGlobalId } from '../model/global-id.js';
-import { unsupported } from '../model/errors.js';
 import { builder } from './builder.js';
 import { ChannelEnum, TouchpointTypeEnum } from './enums.js';
 import { changingSomething } from './input-bounds.js';
@@ -42,8 +41,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const { campaignId, ...rest } = input;
       const { adapter, nativeId } = campaignTarget(ctx, String(campaignId), 'input.campaignId');
-      BackendSet.require(adapter, 'TOUCHPOINT_WRITE', 'editing touchpoints');
-      const touchpoint = await adapter.createTouchpoint!(nativeId, rest, ctx.call);
+      const touchpoint = await facetOf(adapter, 'touchpointWrites').create(nativeId, rest, ctx.call);
       ctx.loaders.clearAll();
       return touchpoint;
     },
@@ -54,8 +52,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateTouchpointInput, required: true }) },
     resolve: async (_root, args, ctx) => {
       const { adapter, key } = childTarget(ctx, 'Touchpoint', String(args.id), 'id');
-      BackendSet.require(adapter, 'TOUCHPOINT_WRITE', 'editing touchpoints');
-      const touchpoint = await adapter.updateTouchpoint!(key, args.input, ctx.call);
+      const touchpoint = await facetOf(adapter, 'touchpointWrites').update(key, args.input, ctx.call);
       ctx.loaders.clearAll();
       return touchpoint;
     },
@@ -67,8 +64,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const { adapter, key } = childTarget(ctx, 'Touchpoint', String(args.id), 'id');
-      BackendSet.require(adapter, 'TOUCHPOINT_WRITE', 'editing touchpoints');
-      await adapter.deleteTouchpoint!(key, ctx.call);
+      await facetOf(adapter, 'touchpointWrites').delete(key, ctx.call);
       ctx.loaders.clearAll();
       return touchpointGlobalId({ backend: adapter.name, ...key });
     },
@@ -80,9 +76,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const { adapter, key } = childTarget(ctx, 'Touchpoint', String(args.id), 'id');
-      BackendSet.require(adapter, 'TOUCHPOINTS', 'touchpoints');
-      if (!adapter.validateTouchpoint) throw unsupported(adapter.name, 'validating touchpoints');
-      return adapter.validateTouchpoint(key, ctx.call);
+      return facetOf(adapter, 'touchpoints').validate(key, ctx.call);
     },
   }),
 }));

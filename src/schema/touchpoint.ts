@@ -18,7 +18,7 @@ builder.node(TouchpointRef, {
       return settleNode(loadTouchpoint(ctx, backend, campaignNativeId, nativeId));
     })),
   fields: (t) => ({
-    backend: t.field({ type: BackendRef, resolve: (tp, _args, ctx) => ctx.backends.get(tp.backend)! }),
+    backend: t.field({ type: BackendRef, resolve: (tp, _args, ctx) => ctx.backends.forId(tp.backend) }),
     nativeId: t.exposeString('nativeId'),
     campaign: t.field({
       type: CampaignRef,

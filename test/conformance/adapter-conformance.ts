@@ -7,6 +7,8 @@ import { listCampaigns } from '../../src/gateway/campaign-list.js';
 import type { Campaign, Touchpoint } from '../../src/model/unified.js';
 import type { ReferenceBackend } from '../../src/reference-backends/shared/reference-backend.js';
 import { definitionOfKind, secretsOf } from '../support/backend-kinds.js';
+import { capabilitiesOf, facetOf, facetsOf } from '../../src/adapters/seam/capabilities.js';
+import type { FacetName } from '../../src/adapters/seam/facets.js';
 
 /** A running adapter wired to its seeded reference backend. */
 export interface ConformanceFixture {
@@ -30,17 +32,19 @@ export interface ConformanceOptions {
 
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-/** Methods an adapter must implement for each capability it declares. */
-const METHODS_BY_CAPABILITY: Partial<Record<Capability, (keyof BackendAdapter)[]>> = {
-  CAMPAIGN_CREATE: ['createCampaign'],
-  CAMPAIGN_UPDATE: ['updateCampaign'],
-  CAMPAIGN_DELETE: ['deleteCampaign'],
-  TOUCHPOINTS: ['listTouchpoints', 'getTouchpoints'],
-  TOUCHPOINT_WRITE: ['createTouchpoint', 'updateTouchpoint', 'deleteTouchpoint'],
-  ENROLLMENT: ['enrollContacts'],
-  EXECUTE: ['executeCampaign'],
-  MESSAGES: ['listMessages'],
-  RESEND: ['resendMessage'],
+/** The methods of each facet: an adapter that has a facet has every one of them. */
+const METHODS_OF_FACET: Record<FacetName, string[]> = {
+  campaignCreate: ['create'],
+  campaignUpdate: ['update'],
+  campaignDelete: ['delete'],
+  touchpoints: ['list', 'get', 'validate'],
+  touchpointWrites: ['create', 'update', 'delete'],
+  enrollment: ['enroll'],
+  enrollmentList: ['list'],
+  execution: ['execute'],
+  messages: ['list'],
+  resend: ['resend'],
+  deliveryStats: ['read'],
 };
 
 /** Every campaign of one adapter, walked through the gateway's list with `pageSize` per page. */
@@ -82,10 +86,10 @@ export function describeAdapterConformance(kind: string, options: ConformanceOpt
       expect(typeof adapter.listCampaigns).toBe('function');
       expect(typeof adapter.getCampaigns).toBe('function');
       expect(typeof adapter.close).toBe('function');
-      for (const capability of adapter.capabilities) expect(CAPABILITIES).toContain(capability);
-      expect([...adapter.capabilities].sort()).toEqual([...options.capabilities].sort());
-      for (const capability of adapter.capabilities) {
-        for (const method of METHODS_BY_CAPABILITY[capability] ?? []) expect(typeof adapter[method], method).toBe('function');
+      for (const capability of capabilitiesOf(adapter)) expect(CAPABILITIES).toContain(capability);
+      expect([...capabilitiesOf(adapter)].sort()).toEqual([...options.capabilities].sort());
+      for (const facet of facetsOf(adapter)) {
+        for (const method of METHODS_OF_FACET[facet]) expect(typeof (adapter[facet] as unknown as Record<string, unknown>)[method], `${facet}.${method}`).toBe('function');
       }
     });
 
@@ -148,11 +152,11 @@ export function describeAdapterConformance(kind: string, options: ConformanceOpt
     }
 
     it('touchpoints come in position order with unified types', async () => {
-      if (!fixture.adapter.capabilities.has('TOUCHPOINTS')) {
-        expect(fixture.adapter.listTouchpoints).toBeUndefined();
+      if (!capabilitiesOf(fixture.adapter).includes('TOUCHPOINTS')) {
+        expect(fixture.adapter.touchpoints).toBeUndefined();
         return;
       }
-      const [touchpoints] = await fixture.adapter.listTouchpoints!([options.sample.nativeId], {});
+      const [touchpoints] = await facetOf(fixture.adapter, 'touchpoints').list([options.sample.nativeId], {});
       expect(Array.isArray(touchpoints)).toBe(true);
       const list = touchpoints as Touchpoint[];
       for (const tp of list) {
@@ -167,20 +171,20 @@ export function describeAdapterConformance(kind: string, options: ConformanceOpt
     });
 
     it('touchpoint lookups answer in key order, null for unknown ids', async () => {
-      if (!fixture.adapter.capabilities.has('TOUCHPOINTS')) return;
-      const [touchpoints] = await fixture.adapter.listTouchpoints!([options.sample.nativeId, options.unknownNativeId], {});
+      if (!capabilitiesOf(fixture.adapter).includes('TOUCHPOINTS')) return;
+      const [touchpoints] = await facetOf(fixture.adapter, 'touchpoints').list([options.sample.nativeId, options.unknownNativeId], {});
       const first = (touchpoints as Touchpoint[])[0]!;
       const keys = [
         { campaignNativeId: options.unknownNativeId, nativeId: 'missing' },
         { campaignNativeId: first.campaignNativeId, nativeId: first.nativeId },
         { campaignNativeId: first.campaignNativeId, nativeId: 'missing_tp' },
       ];
-      const loaded = await fixture.adapter.getTouchpoints!(keys, {});
+      const loaded = await facetOf(fixture.adapter, 'touchpoints').get(keys, {});
       expect(loaded).toHaveLength(3);
       expect(loaded[0]).toBeNull();
       expect((loaded[1] as Touchpoint).nativeId).toBe(first.nativeId);
       expect(loaded[2]).toBeNull();
-      const [, unknownCampaign] = await fixture.adapter.listTouchpoints!([options.sample.nativeId, options.unknownNativeId], {});
+      const [, unknownCampaign] = await facetOf(fixture.adapter, 'touchpoints').list([options.sample.nativeId, options.unknownNativeId], {});
       expect(unknownCampaign).toBeNull();
     });
   });

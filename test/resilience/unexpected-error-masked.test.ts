@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { facetOf } from '../../src/adapters/seam/capabilities.js';
 import { startGatewayHarness, type GatewayHarness } from '../support/gateway-harness.js';
 import { allCampaigns, type ListedNode } from './support/backends.js';
 
@@ -41,7 +42,7 @@ describe('an adapter that throws a plain Error', () => {
   });
 
   it('mutation: a generic INTERNAL_SERVER_ERROR', async () => {
-    vi.spyOn(messaging(), 'createCampaign').mockImplementation(() => {
+    vi.spyOn(facetOf(messaging(), 'campaignCreate'), 'create').mockImplementation(() => {
       throw new TypeError(LEAKY);
     });
     const result = await harness.execute('mutation { createCampaign(input: { backend: "messaging", name: "Bug", channels: [SMS] }) { id } }');
@@ -63,7 +64,7 @@ describe('an adapter that throws a plain Error', () => {
   });
 
   it('per field: a failing touchpoints field is a generic error, the campaign stands', async () => {
-    vi.spyOn(messaging(), 'listTouchpoints').mockRejectedValue(new Error(LEAKY));
+    vi.spyOn(facetOf(messaging(), 'touchpoints'), 'list').mockRejectedValue(new Error(LEAKY));
     const id = healthy.find((n) => n.backend.name === 'messaging')!.id;
     const result = await harness.execute<{ campaign: { id: string; touchpoints: null } }>(
       'query ($id: ID!) { campaign(id: $id) { id touchpoints { id } } }',

@@ -25,7 +25,6 @@ describe('an unexpected error in a resolver', () => {
     const broken: BackendAdapter = {
       name: 'broken',
       kind: 'V2',
-      capabilities: new Set(),
       listCampaigns: async () => {
         throw new TypeError(`cannot read "x" of undefined while calling https://user:${SECRET}@backend.internal/v2`);
       },

@@ -1,9 +1,8 @@
 import type { CallContext } from '../http/call-context.js';
-import type { BackendHttpClient } from '../http/backend-client.js';
 import { parseRecords } from '../wire-records.js';
 import { GatewayError } from '../../model/errors.js';
 import type { Campaign } from '../../model/unified.js';
-import { searchCampaigns } from './client.js';
+import { searchCampaigns, type SchemaTypeApi } from './client.js';
 import type { PushedFilter } from './search-filter.js';
 import { toCampaign } from './to-unified.js';
 import { wireCampaignSchema } from './wire.js';
@@ -21,7 +20,7 @@ export interface SearchPage {
 
 /** Options of {@link CampaignSearch}. */
 export interface CampaignSearchOptions {
-  http: BackendHttpClient;
+  api: SchemaTypeApi;
   pushed: PushedFilter;
   /** `FIELD asc|desc`. */
   sort: string;
@@ -63,20 +62,21 @@ export class CampaignSearch {
 
   /** The page of results starting at offset `start`. */
   async page(start: number): Promise<SearchPage> {
-    const { http, sort, rows, ctx } = this.#options;
+    const { api, sort, rows, ctx } = this.#options;
+    const backend = api.http.backend;
     let answer;
     try {
-      answer = await searchCampaigns(http, { q: this.#q, sort, rows, start }, ctx);
+      answer = await searchCampaigns(api, { q: this.#q, sort, rows, start }, ctx);
     } catch (error) {
       if (this.#q === undefined || !(error instanceof GatewayError) || error.upstreamStatus !== 400) throw error;
       this.#q = undefined;
       this.#exact = false;
-      answer = await searchCampaigns(http, { sort, rows, start }, ctx);
+      answer = await searchCampaigns(api, { sort, rows, start }, ctx);
     }
     const entries = answer.results.map((record, i): SearchEntry => {
       const offset = start + i;
-      const { valid, errors } = parseRecords(wireCampaignSchema, [record], http.backend, () => describe(record, offset));
-      return valid[0] ? { offset, campaign: toCampaign(valid[0], http.backend) } : { offset, error: errors[0]! };
+      const { valid, errors } = parseRecords(wireCampaignSchema, [record], backend, () => describe(record, offset));
+      return valid[0] ? { offset, campaign: toCampaign(valid[0], backend) } : { offset, error: errors[0]! };
     });
     return { start, total: answer.total, entries };
   }

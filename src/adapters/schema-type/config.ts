@@ -14,3 +14,6 @@ export type SchemaTypeCredentials = z.infer<typeof schemaTypeConfigSchema>;
 
 /** A whole `schemaType` config entry. */
 export type SchemaTypeConfig = CommonBackendConfig & SchemaTypeCredentials;
+
+/** Config fields never shown in errors, logs or `/readyz`. */
+export const SCHEMA_TYPE_SECRET_FIELDS = ['token'] as const;

@@ -9,3 +9,6 @@ export const touchpointConfigSchema = z.object({
 
 /** A complete `touchpoint` backend entry of the config file. */
 export type TouchpointConfig = CommonBackendConfig & z.infer<typeof touchpointConfigSchema>;
+
+/** Config fields never shown in errors, logs or `/readyz`. */
+export const TOUCHPOINT_SECRET_FIELDS = ['token'] as const;

@@ -1,5 +1,8 @@
-import type { CallContext } from '../http/call-context.js';
 import type { BackendHttpClient } from '../http/backend-client.js';
+import type { CallContext } from '../http/call-context.js';
+import { clientForBackend } from '../http/client-for-backend.js';
+import type { AdapterDeps } from '../seam/adapter-factory.js';
+import type { V2Config } from './config.js';
 import type { UpstreamResponse } from '../http/upstream-request.js';
 import { parseAnswer, parseRecords } from '../wire-records.js';
 import type { GatewayError } from '../../model/errors.js';
@@ -14,9 +17,20 @@ import {
   type V2UpdateCampaignRequest,
 } from './wire.js';
 
+/** The API of one configured v2 backend: its HTTP client, which sends the API key. */
+export interface V2Api {
+  http: BackendHttpClient;
+}
+
+/** The API of a v2 backend entry: every request carries `X-API-Key`. */
+export function connectV2(config: V2Config, deps: AdapterDeps): V2Api {
+  return { http: clientForBackend(config, deps, { 'x-api-key': config.apiKey }) };
+}
+
 /**
- * One function per v2 endpoint. Each returns parsed wire data or throws a
- * GatewayError; none of the writes is idempotent, so none is ever retried.
+ * One function per v2 endpoint: each takes the API first and the call context
+ * last, and returns parsed wire data or throws a GatewayError; none of the
+ * writes is idempotent, so none is ever retried.
  */
 
 /**
@@ -56,7 +70,8 @@ function expectOk(operation: V2Operation, response: UpstreamResponse, backend: s
  * `GET /v2/campaign/getAll?resultSize=1000`: the newest 1000 campaigns. Every read
  * of campaigns uses this one URL, so the per-request memo sends it once.
  */
-export async function getAllCampaigns(http: BackendHttpClient, ctx: CallContext): Promise<CampaignRecords> {
+export async function getAllCampaigns(api: V2Api, ctx: CallContext): Promise<CampaignRecords> {
+  const { http } = api;
   const response = await http.request({ method: 'GET', path: '/v2/campaign/getAll', query: { resultSize: MAX_RESULT_SIZE } }, ctx);
   const body = expectOk('list', response, http.backend);
   const envelope = parseAnswer(v2ListEnvelopeSchema, body, http.backend, 'the campaign list');
@@ -76,7 +91,8 @@ export async function getAllCampaigns(http: BackendHttpClient, ctx: CallContext)
  * A message breaking the wire schema fails the whole answer: a page has no
  * place to report a left-out record, and silently shorter pages would lie.
  */
-export async function getCampaignMessages(http: BackendHttpClient, campaignId: number, ctx: CallContext): Promise<V2Message[] | null> {
+export async function getCampaignMessages(api: V2Api, campaignId: number, ctx: CallContext): Promise<V2Message[] | null> {
+  const { http } = api;
   const response = await http.request(
     { method: 'GET', path: '/v2/campaign/getCampMsgs', query: { campaignID: campaignId, resultSize: MAX_RESULT_SIZE } },
     ctx,
@@ -93,25 +109,29 @@ export async function getCampaignMessages(http: BackendHttpClient, campaignId: n
 }
 
 /** `POST /v2/campaign/create`: answers the new campaign. */
-export async function createCampaign(http: BackendHttpClient, body: V2CreateCampaignRequest, ctx: CallContext): Promise<V2Campaign> {
+export async function createCampaign(api: V2Api, body: V2CreateCampaignRequest, ctx: CallContext): Promise<V2Campaign> {
+  const { http } = api;
   const response = await http.request({ method: 'POST', path: '/v2/campaign/create', body }, ctx);
   return parseAnswer(v2CampaignSchema, expectOk('create', response, http.backend), http.backend, 'the created campaign');
 }
 
 /** `PUT /v2/campaign/update`: answers the campaign as it is now. */
-export async function updateCampaign(http: BackendHttpClient, body: V2UpdateCampaignRequest, ctx: CallContext): Promise<V2Campaign> {
+export async function updateCampaign(api: V2Api, body: V2UpdateCampaignRequest, ctx: CallContext): Promise<V2Campaign> {
+  const { http } = api;
   const response = await http.request({ method: 'PUT', path: '/v2/campaign/update', body }, ctx);
   return parseAnswer(v2CampaignSchema, expectOk('update', response, http.backend), http.backend, 'the updated campaign');
 }
 
 /** `DELETE /v2/campaign/delete` with `{"ID": id}`. */
-export async function deleteCampaign(http: BackendHttpClient, id: number, ctx: CallContext): Promise<void> {
+export async function deleteCampaign(api: V2Api, id: number, ctx: CallContext): Promise<void> {
+  const { http } = api;
   const response = await http.request({ method: 'DELETE', path: '/v2/campaign/delete', body: { ID: id } }, ctx);
   expectOk('delete', response, http.backend);
 }
 
 /** `POST /v2/campaign/resendMsg`: answers the message, `pending` again. */
-export async function resendMessage(http: BackendHttpClient, messageKey: string, ctx: CallContext): Promise<V2Message> {
+export async function resendMessage(api: V2Api, messageKey: string, ctx: CallContext): Promise<V2Message> {
+  const { http } = api;
   const response = await http.request({ method: 'POST', path: '/v2/campaign/resendMsg', body: { MessageKey: messageKey } }, ctx);
   return parseAnswer(v2MessageSchema, expectOk('resend', response, http.backend), http.backend, 'the resent message');
 }

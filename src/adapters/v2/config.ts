@@ -8,3 +8,6 @@ export const v2ConfigSchema = z.object({
 
 /** A v2 backend entry of the config file. */
 export type V2Config = CommonBackendConfig & z.infer<typeof v2ConfigSchema>;
+
+/** Config fields never shown in errors, logs or `/readyz`. */
+export const V2_SECRET_FIELDS = ['apiKey'] as const;

@@ -1,6 +1,6 @@
 import type { CampaignStatus, DeliveryStatus } from '../../model/enums.js';
 import { toIsoUtc } from '../../model/time.js';
-import type { Campaign, Enrollment, Message, RawRecord, Touchpoint } from '../../model/unified.js';
+import type { Campaign, DeliveryStats, Enrollment, Message, RawRecord, Touchpoint } from '../../model/unified.js';
 import type { V2Campaign, V2Message } from './wire.js';
 
 /**
@@ -74,6 +74,18 @@ export function toMessageTouchpoint(record: V2Campaign, backend: string): Touchp
   };
 }
 
+/** The four counters a campaign record carries, as of its `UpdatedAt`. */
+export function toDeliveryStats(record: V2Campaign): DeliveryStats {
+  return {
+    total: record.Total,
+    sent: record.SentCount,
+    delivered: record.DeliveredCount,
+    failed: record.FailedCount,
+    // The wire schema admits only parseable RFC 3339 times here, so this is never null.
+    updatedAt: toIsoUtc(record.UpdatedAt) as string,
+  };
+}
+
 /** A v2 campaign record in the unified model, its message touchpoint inline. */
 export function toCampaign(record: V2Campaign, backend: string): Campaign {
   // The wire schema admits only parseable RFC 3339 times here, so these are never null.
@@ -91,13 +103,7 @@ export function toCampaign(record: V2Campaign, backend: string): Campaign {
     updatedAt,
     scheduledAt: toIsoUtc(record.SendAt),
     enrollmentCount: record.Clients?.length ?? 0,
-    deliveryStats: {
-      total: record.Total,
-      sent: record.SentCount,
-      delivered: record.DeliveredCount,
-      failed: record.FailedCount,
-      updatedAt,
-    },
+    deliveryStats: toDeliveryStats(record),
     touchpoints: [toMessageTouchpoint(record, backend)],
     raw: toRawCampaign(record),
   };

@@ -1,11 +1,12 @@
 import type { CallContext } from '../http/call-context.js';
 import type { CampaignListQuery, CampaignListResult, ListedCampaign } from '../seam/campaign-list.js';
-import type { ChildKey, Campaign, DetailField, Touchpoint } from '../../model/unified.js';
+import type { DeliveryReading } from '../seam/facets.js';
+import type { Campaign, DetailField } from '../../model/unified.js';
 import { comparePositions, matchesFilter, sortPosition } from '../../model/campaign-order.js';
 import { GatewayError } from '../../model/errors.js';
 import { completeList, parseRecords } from '../wire-records.js';
 import { fetchCampaign, fetchCampaignList, type WorkspaceApi } from './client.js';
-import { toCampaign, toListedCampaign, toTouchpoints } from './to-unified.js';
+import { toCampaign, toCampaignStatus, toDeliveryStats, toListedCampaign } from './to-unified.js';
 import { wireCampaignSchema, type WireCampaign } from './wire.js';
 
 function describeRecord(record: unknown, index: number): string {
@@ -29,7 +30,7 @@ function fieldsToDecide(query: CampaignListQuery): DetailField[] {
  * workflow) makes the list read full records itself, as few as can decide.
  * A record that breaks the wire schema is left out with an error.
  */
-export async function listAllCampaigns(api: WorkspaceApi, query: CampaignListQuery, ctx: CallContext): Promise<CampaignListResult> {
+export async function listCampaigns(api: WorkspaceApi, query: CampaignListQuery, ctx: CallContext): Promise<CampaignListResult> {
   const backend = api.http.backend;
   const listed = parseRecords(wireCampaignSchema, await fetchCampaignList(api, ctx), backend, describeRecord);
   const campaigns = listed.valid.map((record) => toListedCampaign(backend, record));
@@ -103,8 +104,8 @@ async function readUntilEnough(
   return { items, exhaustive, hasMore: !readAll, totalCount: exhaustive ? items.length : null, recordErrors };
 }
 
-/** Reads each distinct id once, all at once (the connection pool bounds how many are open). */
-async function readEach(api: WorkspaceApi, ids: readonly string[], ctx: CallContext): Promise<Map<string, WireCampaign | null | Error>> {
+/** The records of campaigns by id: each distinct id read once, all at once (the connection pool bounds how many are open). */
+export async function readCampaigns(api: WorkspaceApi, ids: readonly string[], ctx: CallContext): Promise<Map<string, WireCampaign | null | Error>> {
   const distinct = [...new Set(ids)];
   const records = await Promise.all(
     distinct.map((id) => fetchCampaign(api, id, ctx).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))),
@@ -114,40 +115,16 @@ async function readEach(api: WorkspaceApi, ids: readonly string[], ctx: CallCont
 
 /** Campaigns by native id, null for ids the workspace does not know. */
 export async function getCampaigns(api: WorkspaceApi, ids: readonly string[], ctx: CallContext): Promise<(Campaign | null | Error)[]> {
-  const records = await readEach(api, ids, ctx);
+  const records = await readCampaigns(api, ids, ctx);
   return ids.map((id) => {
     const record = records.get(id)!;
     return record === null || record instanceof Error ? record : toCampaign(api.http.backend, record);
   });
 }
 
-function touchpointsOf(api: WorkspaceApi, record: WireCampaign): Touchpoint[] | Error {
-  return (
-    toTouchpoints(api.http.backend, record) ??
-    new GatewayError('BACKEND_ERROR', `backend "${api.http.backend}" answered campaign "${record.id}" without its workflow`, {
-      backend: api.http.backend,
-    })
-  );
-}
-
-/** The touchpoints (workflow nodes by position) of each campaign; null for an unknown campaign. */
-export async function listTouchpoints(
-  api: WorkspaceApi,
-  campaignIds: readonly string[],
-  ctx: CallContext,
-): Promise<(Touchpoint[] | null | Error)[]> {
-  const records = await readEach(api, campaignIds, ctx);
-  return campaignIds.map((id) => {
-    const record = records.get(id)!;
-    return record === null || record instanceof Error ? record : touchpointsOf(api, record);
-  });
-}
-
-/** Touchpoints by key; null for an unknown campaign or node. */
-export async function getTouchpoints(api: WorkspaceApi, keys: readonly ChildKey[], ctx: CallContext): Promise<(Touchpoint | null | Error)[]> {
-  const lists = await listTouchpoints(api, keys.map((key) => key.campaignNativeId), ctx);
-  return keys.map((key, index) => {
-    const list = lists[index]!;
-    return list === null || list instanceof Error ? list : (list.find((tp) => tp.nativeId === key.nativeId) ?? null);
-  });
+/** The delivery counters of a campaign (`sent` only: the workspace counts messages), with its status; null for an unknown one. */
+export async function readDeliveryStats(api: WorkspaceApi, id: string, ctx: CallContext): Promise<DeliveryReading | null> {
+  const record = await fetchCampaign(api, id, ctx);
+  if (!record) return null;
+  return { stats: toDeliveryStats(record), status: toCampaignStatus(record.status) };
 }

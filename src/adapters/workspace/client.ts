@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import type { CallContext } from '../http/call-context.js';
 import type { BackendHttpClient } from '../http/backend-client.js';
+import type { CallContext } from '../http/call-context.js';
+import { clientForBackend } from '../http/client-for-backend.js';
+import type { AdapterDeps } from '../seam/adapter-factory.js';
+import type { WorkspaceConfig } from './config.js';
 import type { UpstreamResponse } from '../http/upstream-request.js';
 import { parseAnswer } from '../wire-records.js';
 import { isCampaignMissing, toReadError, toWriteError, type FieldOf } from './errors.js';
@@ -21,6 +24,17 @@ export interface WorkspaceApi {
   http: BackendHttpClient;
   workspaceId: string;
 }
+
+/** The API of one configured workspace backend: its HTTP client with the session token, and the workspace. */
+export function connectWorkspace(config: WorkspaceConfig, deps: AdapterDeps): WorkspaceApi {
+  const http = clientForBackend(config, deps, { authorization: `Bearer ${config.sessionToken}` });
+  return { http, workspaceId: config.workspaceId };
+}
+
+/**
+ * One function per endpoint of the workspace API: each takes the API first and
+ * the call context last, and returns parsed wire data or throws a GatewayError.
+ */
 
 const campaignsPath = (api: WorkspaceApi) => `/api/workspaces/${encodeURIComponent(api.workspaceId)}/campaigns`;
 const campaignPath = (api: WorkspaceApi, id: string) => `${campaignsPath(api)}/${encodeURIComponent(id)}`;
@@ -43,7 +57,7 @@ export async function fetchCampaign(api: WorkspaceApi, id: string, ctx: CallCont
 }
 
 /** `POST /campaigns`: the created campaign (status `DRAFT`). */
-export async function postCampaign(api: WorkspaceApi, body: WireCampaignCreate, ctx: CallContext, fieldOf: FieldOf): Promise<WireCampaign> {
+export async function postCampaign(api: WorkspaceApi, body: WireCampaignCreate, fieldOf: FieldOf, ctx: CallContext): Promise<WireCampaign> {
   const response = await api.http.request({ method: 'POST', path: campaignsPath(api), body }, ctx);
   if (!isSuccess(response)) throw toWriteError(response, { backend: api.http.backend, what: 'the new campaign', fieldOf });
   return parseAnswer(wireCampaignSchema, response.body, api.http.backend, 'the created campaign');
@@ -54,8 +68,8 @@ export async function patchCampaign(
   api: WorkspaceApi,
   id: string,
   body: WireCampaignPatch,
-  ctx: CallContext,
   fieldOf: FieldOf,
+  ctx: CallContext,
 ): Promise<WireCampaign> {
   const response = await api.http.request({ method: 'PATCH', path: campaignPath(api, id), body }, ctx);
   if (!isSuccess(response)) throw toWriteError(response, { backend: api.http.backend, what: describeCampaign(id), fieldOf });
@@ -73,8 +87,8 @@ export async function postExecute(
   api: WorkspaceApi,
   id: string,
   body: WireExecuteRequest,
-  ctx: CallContext,
   fieldOf: FieldOf,
+  ctx: CallContext,
 ): Promise<WireExecuteAnswer> {
   const response = await api.http.request({ method: 'POST', path: `${campaignPath(api, id)}/execute`, body }, ctx);
   if (!isSuccess(response)) throw toWriteError(response, { backend: api.http.backend, what: describeCampaign(id), fieldOf });
@@ -86,8 +100,8 @@ export async function postEnroll(
   api: WorkspaceApi,
   id: string,
   contactIds: readonly string[],
-  ctx: CallContext,
   fieldOf: FieldOf,
+  ctx: CallContext,
 ): Promise<WireEnrollAnswer> {
   const response = await api.http.request({ method: 'POST', path: `${campaignPath(api, id)}/enroll`, body: { contactIds } }, ctx);
   if (!isSuccess(response)) throw toWriteError(response, { backend: api.http.backend, what: describeCampaign(id), fieldOf });

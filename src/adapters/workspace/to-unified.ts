@@ -1,6 +1,6 @@
 import type { CampaignStatus, Channel, TouchpointType } from '../../model/enums.js';
 import { toIsoUtc } from '../../model/time.js';
-import type { Campaign, DetailField, EnrollmentOutcome, EnrollmentResult, ExecutionResult, Touchpoint } from '../../model/unified.js';
+import type { Campaign, DeliveryStats, DetailField, EnrollmentOutcome, EnrollmentResult, ExecutionResult, Touchpoint } from '../../model/unified.js';
 import { MESSAGE_CHANNELS, SEND_MESSAGE, WORKSPACE_CAMPAIGN_STATUSES } from './vocabulary.js';
 import type { WireCampaign, WireEnrollAnswer, WireExecuteAnswer, WireNode } from './wire.js';
 
@@ -79,6 +79,18 @@ export function toChannels(record: WireCampaign): Channel[] {
   return [...channels];
 }
 
+/** The counters a campaign record carries: the workspace counts the messages it sent, nothing else. */
+export function toDeliveryStats(record: WireCampaign): DeliveryStats {
+  return {
+    total: null,
+    sent: record._count.messages,
+    delivered: null,
+    failed: null,
+    // The wire schema guarantees a parseable createdAt, so this is never empty.
+    updatedAt: (toIsoUtc(record.updatedAt) ?? toIsoUtc(record.createdAt))!,
+  };
+}
+
 /**
  * A workspace campaign in the unified model (CONTRACT.md "Normalization"). A record
  * without `workflow` (the list form) has no channels to tell and no inline touchpoints.
@@ -99,14 +111,7 @@ export function toCampaign(backend: string, record: WireCampaign): Campaign {
     updatedAt,
     scheduledAt: toIsoUtc(record.startAt),
     enrollmentCount: record._count.enrollments,
-    deliveryStats: {
-      total: null,
-      sent: record._count.messages,
-      delivered: null,
-      failed: null,
-      // The wire schema guarantees a parseable createdAt, so this is never empty.
-      updatedAt: (updatedAt ?? createdAt)!,
-    },
+    deliveryStats: toDeliveryStats(record),
     raw: record,
   };
   if (touchpoints) campaign.touchpoints = touchpoints;

@@ -1,13 +1,12 @@
 import { badInput, GatewayError, nothingToChange, notFound } from '../../model/errors.js';
-import { touchpointRuleErrors } from '../../model/touchpoint-rules.js';
-import type { Touchpoint, TouchpointValidation, ChildKey } from '../../model/unified.js';
+import type { ChildKey, Touchpoint } from '../../model/unified.js';
 import type { CallContext } from '../http/call-context.js';
 import type { CreateTouchpointInput, UpdateTouchpointInput } from '../../model/write-inputs.js';
 import { EditLockTimeout, type EditLock } from '../edit-lock.js';
 import { fetchCampaign, patchCampaign, type WorkspaceApi } from './client.js';
 import type { FieldOf } from './errors.js';
 import { nodesInOrder, toTouchpoint } from './to-unified.js';
-import { toNodeChange, toNodeDraft, touchpointFieldOf } from './touchpoint-input.js';
+import { toNodeChange, toNodeDraft, touchpointFieldOf } from './touchpoint-to-wire.js';
 import { MESSAGE_CHANNELS, SEND_MESSAGE } from './vocabulary.js';
 import type { WireCampaign, WireNode } from './wire.js';
 import {
@@ -63,7 +62,7 @@ async function editWorkflow<T>(
       const graph: WorkflowGraph = { nodes: campaign.workflow.nodes, edges: campaign.workflow.edges ?? [] };
       const { graph: edited, fieldOf, result } = edit(graph, campaign);
       if (lost.aborted) throw busy();
-      const updated = await patchCampaign(api, campaignId, { workflow: edited }, ctx, fieldOf);
+      const updated = await patchCampaign(api, campaignId, { workflow: edited }, fieldOf, ctx);
       return result(updated);
     });
   } catch (error) {
@@ -152,18 +151,4 @@ export async function deleteTouchpoint(deps: TouchpointWriteDeps, key: ChildKey,
     findNode(graph, key, backend);
     return { graph: removeNode(graph, key.nativeId), fieldOf: () => undefined, result: () => undefined };
   });
-}
-
-/**
- * The workspace has no validate endpoint, so the touchpoint API's rules are applied
- * to the node as the gateway reads it (see `touchpointRuleErrors`); only message nodes
- * can break them.
- */
-export async function validateTouchpoint(api: WorkspaceApi, key: ChildKey, ctx: CallContext): Promise<TouchpointValidation> {
-  const campaign = await fetchCampaign(api, key.campaignNativeId, ctx);
-  const placed = nodesInOrder(campaign?.workflow?.nodes ?? []).find(({ node }) => node.id === key.nativeId);
-  if (!campaign || !placed) throw notFound(`touchpoint "${key.nativeId}" of campaign "${key.campaignNativeId}"`, api.http.backend);
-  const touchpoint = toTouchpoint(api.http.backend, campaign.id, placed);
-  const errors = touchpointRuleErrors(touchpoint);
-  return { valid: errors.length === 0, errors };
 }

@@ -15,6 +15,7 @@ import { ManualClock } from '../../../src/reference-backends/shared/clock.js';
 import { describeAdapterConformance, walkCampaigns } from '../../conformance/adapter-conformance.js';
 import { call, validData } from '../../reference-backends/schema-type/http.js';
 import { adapterFor, BACKEND, CAMPAIGNS, startFakeService, wireRecord, type FakeService } from './fixtures.js';
+import { facetOf } from '../../../src/adapters/seam/capabilities.js';
 
 describeAdapterConformance('schemaType', {
   async setup() {
@@ -270,9 +271,9 @@ describe('schemaType adapter: credentials', () => {
     try {
       const listed = await readOnly.listCampaigns(listQuery(), {});
       expect(listed.items).toHaveLength(10);
-      const created = await failure(readOnly.createCampaign!({ name: 'Not Allowed', workflowId: 'wf_x' }, {}));
+      const created = await failure(facetOf(readOnly, 'campaignCreate').create({ name: 'Not Allowed', workflowId: 'wf_x' }, {}));
       expect(created).toMatchObject({ code: 'BACKEND_UNAUTHORIZED', backend: BACKEND, upstreamStatus: 403 });
-      const deleted = await failure(readOnly.deleteCampaign!('cmp_q1_renewals', {}));
+      const deleted = await failure(facetOf(readOnly, 'campaignDelete').delete('cmp_q1_renewals', {}));
       expect(deleted).toMatchObject({ code: 'BACKEND_UNAUTHORIZED', upstreamStatus: 403 });
       expect(created.message).not.toContain('st-read-only');
       expect((await call(backend, 'GET', `${CAMPAIGNS}/cmp_q1_renewals`)).status).toBe(200);
@@ -323,7 +324,7 @@ describe('schemaType adapter: writes', () => {
   beforeEach(() => backend.requests.clear());
 
   it('creates, reads back, updates and deletes a campaign', async () => {
-    const created = await adapter.createCampaign!(
+    const created = await facetOf(adapter, 'campaignCreate').create(
       {
         name: 'Winter Readiness Calls',
         description: 'Voice and email reminders.',
@@ -363,31 +364,31 @@ describe('schemaType adapter: writes', () => {
     const post = backend.requests.list({ method: 'POST' });
     expect(post).toHaveLength(1);
 
-    const updated = await adapter.updateCampaign!(created.nativeId, { name: 'Winter Readiness Calls v2', description: null }, {});
+    const updated = await facetOf(adapter, 'campaignUpdate').update(created.nativeId, { name: 'Winter Readiness Calls v2', description: null }, {});
     expect(updated).toMatchObject({ nativeId: created.nativeId, name: 'Winter Readiness Calls v2', description: null });
     expect((await call(backend, 'GET', `${CAMPAIGNS}/${created.nativeId}`)).body).toMatchObject({
       name: 'Winter Readiness Calls v2',
       description: '',
     });
 
-    await adapter.deleteCampaign!(created.nativeId, {});
+    await facetOf(adapter, 'campaignDelete').delete(created.nativeId, {});
     expect(await adapter.getCampaigns([created.nativeId], {})).toEqual([null]);
     expect((await call(backend, 'GET', `${CAMPAIGNS}/${created.nativeId}`)).status).toBe(404);
   });
 
   it('defaults type to DEFAULT and sends no flags for no channels', async () => {
-    const created = await adapter.createCampaign!({ name: 'Plain Campaign', workflowId: 'wf_plain' }, {});
+    const created = await facetOf(adapter, 'campaignCreate').create({ name: 'Plain Campaign', workflowId: 'wf_plain' }, {});
     try {
       expect(created.channels).toEqual([]);
       expect(created.description).toBeNull();
       expect(created.raw).toMatchObject({ type: 'DEFAULT', useForEmail: false });
     } finally {
-      await adapter.deleteCampaign!(created.nativeId, {});
+      await facetOf(adapter, 'campaignDelete').delete(created.nativeId, {});
     }
   });
 
   it('an update with nothing to change is BAD_USER_INPUT and sends nothing (no read through a write)', async () => {
-    const error = await failure(adapter.updateCampaign!('cmp_spring_upsell', { name: null }, {}));
+    const error = await failure(facetOf(adapter, 'campaignUpdate').update('cmp_spring_upsell', { name: null }, {}));
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input', backend: BACKEND });
     expect(backend.requests.count()).toBe(0);
   });
@@ -401,7 +402,7 @@ describe('schemaType adapter: writes', () => {
     ['payload', { payload: '{}' }],
     ['settings', { settings: { a: 1 } }],
   ])('refuses create field %s it cannot hold, before calling the backend', async (field, extra) => {
-    const error = await failure(adapter.createCampaign!({ name: 'Refused', workflowId: 'wf_x', ...extra }, {}));
+    const error = await failure(facetOf(adapter, 'campaignCreate').create({ name: 'Refused', workflowId: 'wf_x', ...extra }, {}));
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: `input.${field}`, backend: BACKEND });
     expect(error.message).toContain(field);
     expect(backend.requests.count()).toBe(0);
@@ -413,7 +414,7 @@ describe('schemaType adapter: writes', () => {
     ['endsAt', { endsAt: '2026-07-01T00:00:00.000Z' }],
     ['settings', { settings: {} }],
   ])('refuses update field %s it cannot hold, before calling the backend', async (field, input) => {
-    const error = await failure(adapter.updateCampaign!('cmp_spring_upsell', input, {}));
+    const error = await failure(facetOf(adapter, 'campaignUpdate').update('cmp_spring_upsell', input, {}));
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: `input.${field}` });
     expect(backend.requests.count()).toBe(0);
   });
@@ -427,33 +428,33 @@ describe('schemaType adapter: writes', () => {
     ['a blank name', { name: '  ' }, 'input.name', 'name is required'],
     ['a type that is not DEFAULT or PERSONAL', { type: 'BROADCAST' }, 'input.type', 'type must be DEFAULT or PERSONAL'],
   ])('refuses %s before calling the backend', async (_, extra, field, message) => {
-    const error = await failure(adapter.createCampaign!({ name: 'Invalid', workflowId: 'wf_x', ...extra }, {}));
+    const error = await failure(facetOf(adapter, 'campaignCreate').create({ name: 'Invalid', workflowId: 'wf_x', ...extra }, {}));
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(error.message).toContain(message);
     expect(backend.requests.count()).toBe(0);
   });
 
   it('maps a duplicate name (any case) to CONFLICT with the backend message, on create and on rename', async () => {
-    const created = await failure(adapter.createCampaign!({ name: 'q1 renewal reminders', workflowId: 'wf_x' }, {}));
+    const created = await failure(facetOf(adapter, 'campaignCreate').create({ name: 'q1 renewal reminders', workflowId: 'wf_x' }, {}));
     expect(created).toMatchObject({ code: 'CONFLICT', backend: BACKEND });
     expect(created.message).toContain('name must be unique within a tenant');
-    const renamed = await failure(adapter.updateCampaign!('cmp_spring_upsell', { name: 'Q1 Renewal Reminders' }, {}));
+    const renamed = await failure(facetOf(adapter, 'campaignUpdate').update('cmp_spring_upsell', { name: 'Q1 Renewal Reminders' }, {}));
     expect(renamed).toMatchObject({ code: 'CONFLICT' });
     expect(renamed.message).toContain('name must be unique within a tenant');
   });
 
   it('answers NOT_FOUND for mutations on unknown or deleted ids', async () => {
-    await expect(adapter.updateCampaign!('cmp_nope', { name: 'X' }, {})).rejects.toMatchObject({ code: 'NOT_FOUND', backend: BACKEND });
-    await expect(adapter.deleteCampaign!('cmp_nope', {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(adapter.deleteCampaign!('cmp_old_promo', {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(facetOf(adapter, 'campaignUpdate').update('cmp_nope', { name: 'X' }, {})).rejects.toMatchObject({ code: 'NOT_FOUND', backend: BACKEND });
+    await expect(facetOf(adapter, 'campaignDelete').delete('cmp_nope', {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(facetOf(adapter, 'campaignDelete').delete('cmp_old_promo', {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('never sends a mutation twice when the backend answers 500', async () => {
-    const victim = await adapter.createCampaign!({ name: 'Fault Target', workflowId: 'wf_x' }, {});
+    const victim = await facetOf(adapter, 'campaignCreate').create({ name: 'Fault Target', workflowId: 'wf_x' }, {});
     const attempts: [string, () => Promise<unknown>][] = [
-      ['POST', () => adapter.createCampaign!({ name: 'Fault Create', workflowId: 'wf_x' }, {})],
-      ['PATCH', () => adapter.updateCampaign!(victim.nativeId, { description: 'changed' }, {})],
-      ['DELETE', () => adapter.deleteCampaign!(victim.nativeId, {})],
+      ['POST', () => facetOf(adapter, 'campaignCreate').create({ name: 'Fault Create', workflowId: 'wf_x' }, {})],
+      ['PATCH', () => facetOf(adapter, 'campaignUpdate').update(victim.nativeId, { description: 'changed' }, {})],
+      ['DELETE', () => facetOf(adapter, 'campaignDelete').delete(victim.nativeId, {})],
     ];
     for (const [method, attempt] of attempts) {
       backend.requests.clear();
@@ -461,7 +462,7 @@ describe('schemaType adapter: writes', () => {
       await expect(attempt(), method).rejects.toMatchObject({ code: 'BACKEND_UNAVAILABLE' });
       expect(backend.requests.count({ method }), method).toBe(1);
     }
-    await adapter.deleteCampaign!(victim.nativeId, {});
+    await facetOf(adapter, 'campaignDelete').delete(victim.nativeId, {});
   });
 });
 
@@ -492,13 +493,13 @@ describe('schemaType adapter: the service validation rules, as the backend words
     ['createdAt not in Unix milliseconds', { createdAt: '2026-01-01' }, undefined, 'createdAt must be a Unix timestamp in milliseconds'],
   ])('maps %s to BAD_USER_INPUT with its input path and the backend message', async (_, extra, field, message) => {
     const data = { ...valid, ...extra } as Record<string, unknown>;
-    const error = await failure(api.createCampaign(http, data, {}));
+    const error = await failure(api.createCampaign({ http, pageRows: 100 }, data, {}));
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', backend: BACKEND, field, upstreamStatus: 400 });
     expect(error.message).toContain(message);
   });
 
   it('keeps every message when the backend lists several errors, naming the first field', async () => {
-    const error = await failure(api.createCampaign(http, { type: 'DEFAULT' }, {}));
+    const error = await failure(api.createCampaign({ http, pageRows: 100 }, { type: 'DEFAULT' }, {}));
     expect(error.field).toBe('input.name');
     expect(error.message).toContain('name is required; workflowId is required');
   });

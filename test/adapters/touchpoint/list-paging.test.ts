@@ -11,6 +11,7 @@ import { startTouchpointBackend, type TouchpointReferenceBackend } from '../../.
 import { walkCampaigns } from '../../conformance/adapter-conformance.js';
 import { call } from '../../reference-backends/touchpoint/http.js';
 import { adapterFor } from './fixture.js';
+import { facetOf } from '../../../src/adapters/seam/capabilities.js';
 
 const NEWEST_FIRST: CampaignOrder = { field: 'CREATED_AT', direction: 'DESC' };
 const MINUTE = 60_000;
@@ -218,7 +219,7 @@ describe('touchpoint paging', () => {
     await call(backend, 'POST', '/v1/touchpoints', { name: 'Only', type: 'action', campaign_id: small, message: { action: 'tag' } });
     backend.requests.clear();
 
-    const [many, one, unknown] = await adapter.listTouchpoints!([big!, small!, 'cmp_unknown'], {});
+    const [many, one, unknown] = await facetOf(adapter, 'touchpoints').list([big!, small!, 'cmp_unknown'], {});
     const list = many as Touchpoint[];
     expect(list).toHaveLength(105);
     expect(list.map((t) => t.position)).toEqual(Array.from({ length: 105 }, (_, i) => i));

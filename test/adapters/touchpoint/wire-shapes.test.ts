@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackendAdapter } from '../../../src/adapters/seam/backend-adapter.js';
 import type { Touchpoint } from '../../../src/model/unified.js';
 import { adapterFor, BACKEND_NAME, rejectionOf } from './fixture.js';
+import { facetOf } from '../../../src/adapters/seam/capabilities.js';
 
 /**
  * A tiny touchpoint server answering shapes the reference backend never produces:
@@ -94,7 +95,7 @@ describe('touchpoint adapter against wire shapes the reference backend never sen
   });
 
   it('maps an unknown touchpoint type to ACTION keeping the word, and leaves out a broken touchpoint', async () => {
-    const [list] = await adapter.listTouchpoints!(['cmp_a'], {});
+    const [list] = await facetOf(adapter, 'touchpoints').list(['cmp_a'], {});
     expect((list as Touchpoint[]).map((t) => [t.nativeId, t.type, t.rawType, t.channel])).toEqual([
       ['tp_1', 'ACTION', 'webhook', null],
       ['tp_2', 'MESSAGE', 'message', null],
@@ -102,10 +103,10 @@ describe('touchpoint adapter against wire shapes the reference backend never sen
   });
 
   it('maps a 409 to CONFLICT and a 400 without a JSON body to BAD_USER_INPUT', async () => {
-    const conflict = await rejectionOf(adapter.deleteCampaign!('cmp_a', {}));
+    const conflict = await rejectionOf(facetOf(adapter, 'campaignDelete').delete('cmp_a', {}));
     expect(conflict).toMatchObject({ code: 'CONFLICT', backend: BACKEND_NAME });
     expect(conflict.message).toContain('An active campaign cannot be deleted.');
-    const bad = await rejectionOf(adapter.createCampaign!({ name: 'X', channels: ['SMS'] }, {}));
+    const bad = await rejectionOf(facetOf(adapter, 'campaignCreate').create({ name: 'X', channels: ['SMS'] }, {}));
     expect(bad).toMatchObject({ code: 'BAD_USER_INPUT', backend: BACKEND_NAME });
   });
 });

@@ -6,6 +6,7 @@ import type { CreateCampaignInput } from '../../../src/model/write-inputs.js';
 import { GatewayError } from '../../../src/model/errors.js';
 import { describeAdapterConformance } from '../../conformance/adapter-conformance.js';
 import { backendCall, createAdapter, FIXTURE_START, json, startStub, startV2Fixture, type StubServer, type V2Fixture } from './fixture.js';
+import { facetOf } from '../../../src/adapters/seam/capabilities.js';
 
 const ALL: CampaignListQuery = {
   order: { field: 'CREATED_AT', direction: 'DESC' },
@@ -74,8 +75,8 @@ describe('v2 adapter reads', () => {
     const [loaded, again] = await Promise.all([fx.adapter.getCampaigns(keys, ctx), fx.adapter.getCampaigns(['380', '12345'], ctx)]);
     expect(loaded.map((c) => (c as Campaign).nativeId)).toEqual(keys);
     expect(again.map((c) => (c as Campaign | null)?.nativeId ?? null)).toEqual(['380', null]);
-    await fx.adapter.listTouchpoints!(['383'], ctx);
-    await fx.adapter.listEnrollments!('383', { first: 2, after: null }, ctx);
+    await facetOf(fx.adapter, 'touchpoints').list(['383'], ctx);
+    await facetOf(fx.adapter, 'enrollmentList').list('383', { first: 2, after: null }, ctx);
     expect(fx.backend.requests.count(GET_ALL)).toBe(1);
     expect(fx.backend.requests.list(GET_ALL)[0]!.query).toEqual({ resultSize: '1000' });
   });
@@ -102,7 +103,7 @@ describe('v2 adapter reads', () => {
   });
 
   it('has the message touchpoint only', async () => {
-    const [tp, other] = await fx.adapter.getTouchpoints!(
+    const [tp, other] = await facetOf(fx.adapter, 'touchpoints').get(
       [
         { campaignNativeId: '386', nativeId: 'message' },
         { campaignNativeId: '386', nativeId: 'MESSAGE' },
@@ -118,7 +119,7 @@ describe('v2 adapter reads', () => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const page = await fx.adapter.listEnrollments!('383', { first: 3, after }, {});
+      const page = await facetOf(fx.adapter, 'enrollmentList').list('383', { first: 3, after }, {});
       expect(page!.totalCount).toBe(8);
       seen.push(...page!.items.map((e) => e.contactId));
       after = page!.next;
@@ -127,13 +128,13 @@ describe('v2 adapter reads', () => {
     expect(pages).toBe(3);
     expect(seen).toHaveLength(8);
     expect(seen[0]).toBe('+966539078942');
-    const [first] = (await fx.adapter.listEnrollments!('383', { first: 1, after: null }, {}))!.items;
+    const [first] = (await facetOf(fx.adapter, 'enrollmentList').list('383', { first: 1, after: null }, {}))!.items;
     expect(first).toEqual({ backend: 'broadcast', campaignNativeId: '383', contactId: '+966539078942', params: ['فيصل', 'KAREEM25', '25%'] });
   });
 
   it('answers enrollments of an unknown campaign with null and rejects a foreign cursor', async () => {
-    expect(await fx.adapter.listEnrollments!('999999', { first: 3, after: null }, {})).toBeNull();
-    await expect(fx.adapter.listEnrollments!('383', { first: 3, after: 'not-ours' }, {})).rejects.toMatchObject({
+    expect(await facetOf(fx.adapter, 'enrollmentList').list('999999', { first: 3, after: null }, {})).toBeNull();
+    await expect(facetOf(fx.adapter, 'enrollmentList').list('383', { first: 3, after: 'not-ours' }, {})).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'after',
     });
@@ -143,7 +144,7 @@ describe('v2 adapter reads', () => {
     const all: Message[] = [];
     let after: string | null = null;
     do {
-      const page = await fx.adapter.listMessages!('383', { first: 5, after }, {});
+      const page = await facetOf(fx.adapter, 'messages').list('383', { first: 5, after }, {});
       expect(page!.totalCount).toBe(8);
       all.push(...page!.items);
       after = page!.next;
@@ -157,8 +158,8 @@ describe('v2 adapter reads', () => {
   });
 
   it('answers messages of an unknown campaign with null (404), of a malformed id without asking', async () => {
-    expect(await fx.adapter.listMessages!('999999', { first: 5, after: null }, {})).toBeNull();
-    expect(await fx.adapter.listMessages!('x1', { first: 5, after: null }, {})).toBeNull();
+    expect(await facetOf(fx.adapter, 'messages').list('999999', { first: 5, after: null }, {})).toBeNull();
+    expect(await facetOf(fx.adapter, 'messages').list('x1', { first: 5, after: null }, {})).toBeNull();
     expect(fx.backend.requests.count({ path: '/v2/campaign/getCampMsgs' })).toBe(1);
   });
 
@@ -171,7 +172,7 @@ describe('v2 adapter reads', () => {
     const after = await stats();
     expect(after.sent).toBeGreaterThan(before.sent);
     expect(after.updatedAt > before.updatedAt).toBe(true);
-    const messages = (await fx.adapter.listMessages!('388', { first: 100, after: null }, {}))!.items;
+    const messages = (await facetOf(fx.adapter, 'messages').list('388', { first: 100, after: null }, {}))!.items;
     expect(after).toMatchObject({
       total: messages.length,
       sent: messages.filter((m) => m.sentAt !== null && m.status !== 'PENDING').length,
@@ -283,7 +284,7 @@ describe('v2 adapter against wire shapes the reference backend never sends', () 
       json(res, 200, { data: [{ MessageKey: 'C1', CampaignID: 1, AccountID: '+1', Status: 'bounced', Error: '', SentAt: '', UpdatedAt: '' }], count: 1 });
     const adapter = adapterFor();
     try {
-      await expect(adapter.listMessages!('1', { first: 5, after: null }, {})).rejects.toMatchObject({ code: 'BACKEND_ERROR', backend: 'stubbed' });
+      await expect(facetOf(adapter, 'messages').list('1', { first: 5, after: null }, {})).rejects.toMatchObject({ code: 'BACKEND_ERROR', backend: 'stubbed' });
     } finally {
       await adapter.close();
     }
@@ -315,7 +316,7 @@ describe('v2 adapter writes', () => {
   });
 
   it('creates a scheduled campaign, reads it back, updates it and deletes it', async () => {
-    const created = await fx.adapter.createCampaign!(orderInput({ channels: ['WHATSAPP'] }), {});
+    const created = await facetOf(fx.adapter, 'campaignCreate').create(orderInput({ channels: ['WHATSAPP'] }), {});
     expect(fx.backend.requests.count(CREATE)).toBe(1);
     expect(created).toMatchObject({
       backend: 'broadcast',
@@ -351,25 +352,25 @@ describe('v2 adapter writes', () => {
     });
 
     fx.clock.advance(60_000);
-    const updated = await fx.adapter.updateCampaign!(created.nativeId, { name: 'Autumn Orders (moved)', scheduledAt: '2026-09-12T08:30:00+02:00' }, {});
+    const updated = await facetOf(fx.adapter, 'campaignUpdate').update(created.nativeId, { name: 'Autumn Orders (moved)', scheduledAt: '2026-09-12T08:30:00+02:00' }, {});
     expect(updated).toMatchObject({ name: 'Autumn Orders (moved)', scheduledAt: '2026-09-12T06:30:00.000Z', status: 'SCHEDULED' });
     expect(updated.updatedAt! > created.updatedAt!).toBe(true);
     const moved = (await backendCall(fx.backend, 'GET', '/v2/campaign/getAll?resultSize=1')).body.data[0];
     expect(moved).toMatchObject({ Name: 'Autumn Orders (moved)', SendAt: '2026-09-12T09:30:00+03:00' });
 
-    const renamed = await fx.adapter.updateCampaign!(created.nativeId, { name: 'Autumn Orders v3', scheduledAt: null, description: null }, {});
+    const renamed = await facetOf(fx.adapter, 'campaignUpdate').update(created.nativeId, { name: 'Autumn Orders v3', scheduledAt: null, description: null }, {});
     expect(renamed).toMatchObject({ name: 'Autumn Orders v3', scheduledAt: '2026-09-12T06:30:00.000Z' });
 
-    await fx.adapter.deleteCampaign!(created.nativeId, {});
+    await facetOf(fx.adapter, 'campaignDelete').delete(created.nativeId, {});
     expect(await fx.adapter.getCampaigns([created.nativeId], {})).toEqual([null]);
     const after = (await backendCall(fx.backend, 'GET', '/v2/campaign/getAll?resultSize=1000')).body.data;
     expect(after.map((c: { ID: number }) => c.ID)).not.toContain(Number(created.nativeId));
-    await expect(fx.adapter.deleteCampaign!(created.nativeId, {})).rejects.toMatchObject({ code: 'NOT_FOUND', backend: 'broadcast' });
+    await expect(facetOf(fx.adapter, 'campaignDelete').delete(created.nativeId, {})).rejects.toMatchObject({ code: 'NOT_FOUND', backend: 'broadcast' });
   });
 
   it('creates a campaign sent at once with its own message text and JSON payload', async () => {
     const payload = JSON.stringify({ to: '<accountID>', type: 'template', template: { name: 'custom_notice', components: [] } });
-    const created = await fx.adapter.createCampaign!(
+    const created = await facetOf(fx.adapter, 'campaignCreate').create(
       {
         name: 'Service Notice',
         message: 'Our branches close early today.',
@@ -387,7 +388,7 @@ describe('v2 adapter writes', () => {
         payload: { to: '<accountID>', type: 'template', template: { name: 'custom_notice', components: [] } },
       },
     });
-    const page = await fx.adapter.listEnrollments!(created.nativeId, { first: 10, after: null }, {});
+    const page = await facetOf(fx.adapter, 'enrollmentList').list(created.nativeId, { first: 10, after: null }, {});
     expect(page!.items.map((e) => e.params)).toEqual([[], []]);
   });
 
@@ -412,7 +413,7 @@ describe('v2 adapter writes', () => {
       'invalid request: each client must have params for all template variables',
     ],
   ])('rejects %s with BAD_USER_INPUT on the right field, keeping the backend message, sent once', async (_what, overrides, field, message) => {
-    const attempt = fx.adapter.createCampaign!(orderInput(overrides), {});
+    const attempt = facetOf(fx.adapter, 'campaignCreate').create(orderInput(overrides), {});
     await expect(attempt).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field, backend: 'broadcast' });
     await expect(attempt).rejects.toThrow(message);
     expect(fx.backend.requests.count(CREATE)).toBe(1);
@@ -430,12 +431,12 @@ describe('v2 adapter writes', () => {
     ['settings', { settings: { throttle: 10 } }, 'input.settings'],
     ['a schedule that is not a date-time', { scheduledAt: 'next tuesday' }, 'input.scheduledAt'],
   ])('rejects %s before sending anything', async (_what, overrides, field) => {
-    await expect(fx.adapter.createCampaign!(orderInput(overrides), {})).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field, backend: 'broadcast' });
+    await expect(facetOf(fx.adapter, 'campaignCreate').create(orderInput(overrides), {})).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field, backend: 'broadcast' });
     expect(fx.backend.requests.count()).toBe(0);
   });
 
   it('answers CONFLICT, keeping the message, for an update of a campaign that is not scheduled', async () => {
-    const attempt = fx.adapter.updateCampaign!('384', { name: 'Renamed' }, {});
+    const attempt = facetOf(fx.adapter, 'campaignUpdate').update('384', { name: 'Renamed' }, {});
     await expect(attempt).rejects.toMatchObject({ code: 'CONFLICT', backend: 'broadcast' });
     await expect(attempt).rejects.toThrow('only scheduled campaigns can be updated (name and SendAt fields only)');
     const [unchanged] = await fx.adapter.getCampaigns(['384'], {});
@@ -443,11 +444,11 @@ describe('v2 adapter writes', () => {
   });
 
   it('answers NOT_FOUND for updates and deletes of unknown or malformed ids', async () => {
-    await expect(fx.adapter.updateCampaign!('999999', { name: 'x' }, {})).rejects.toMatchObject({ code: 'NOT_FOUND', backend: 'broadcast' });
-    await expect(fx.adapter.deleteCampaign!('999999', {})).rejects.toMatchObject({ code: 'NOT_FOUND', backend: 'broadcast' });
+    await expect(facetOf(fx.adapter, 'campaignUpdate').update('999999', { name: 'x' }, {})).rejects.toMatchObject({ code: 'NOT_FOUND', backend: 'broadcast' });
+    await expect(facetOf(fx.adapter, 'campaignDelete').delete('999999', {})).rejects.toMatchObject({ code: 'NOT_FOUND', backend: 'broadcast' });
     expect(fx.backend.requests.count()).toBe(2);
-    await expect(fx.adapter.updateCampaign!('abc', { name: 'x' }, {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(fx.adapter.deleteCampaign!('1e3', {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(facetOf(fx.adapter, 'campaignUpdate').update('abc', { name: 'x' }, {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(facetOf(fx.adapter, 'campaignDelete').delete('1e3', {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(fx.backend.requests.count()).toBe(2);
   });
 
@@ -459,15 +460,15 @@ describe('v2 adapter writes', () => {
     ['a blank name', { name: '  ' }, 'input.name'],
     ['a schedule that is not a date-time', { scheduledAt: 'soon' }, 'input.scheduledAt'],
   ])('rejects an update with %s before sending anything', async (_what, input, field) => {
-    await expect(fx.adapter.updateCampaign!('386', input, {})).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field });
+    await expect(facetOf(fx.adapter, 'campaignUpdate').update('386', input, {})).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(fx.backend.requests.count()).toBe(0);
   });
 
   it('resends a failed message, which moves the counters, and refuses the others', async () => {
-    const messages = (await fx.adapter.listMessages!('383', { first: 100, after: null }, {}))!.items;
+    const messages = (await facetOf(fx.adapter, 'messages').list('383', { first: 100, after: null }, {}))!.items;
     const failed = messages.find((m) => m.status === 'FAILED')!;
     const read = messages.find((m) => m.status === 'READ')!;
-    const resent = await fx.adapter.resendMessage!({ campaignNativeId: '383', nativeId: failed.nativeId }, {});
+    const resent = await facetOf(fx.adapter, 'resend').resend({ campaignNativeId: '383', nativeId: failed.nativeId }, {});
     expect(resent).toMatchObject({ nativeId: failed.nativeId, campaignNativeId: '383', recipient: failed.recipient, status: 'PENDING', error: null, sentAt: null });
     const [campaign] = (await fx.adapter.getCampaigns(['383'], {})) as Campaign[];
     expect(campaign).toMatchObject({ status: 'ACTIVE', deliveryStats: { total: 8, sent: 7, delivered: 7, failed: 0 } });
@@ -476,10 +477,10 @@ describe('v2 adapter writes', () => {
     const [settled] = (await fx.adapter.getCampaigns(['383'], {})) as Campaign[];
     expect(settled).toMatchObject({ status: 'COMPLETED', deliveryStats: { failed: 1 } });
 
-    const refused = fx.adapter.resendMessage!({ campaignNativeId: '383', nativeId: read.nativeId }, {});
+    const refused = facetOf(fx.adapter, 'resend').resend({ campaignNativeId: '383', nativeId: read.nativeId }, {});
     await expect(refused).rejects.toMatchObject({ code: 'CONFLICT', backend: 'broadcast' });
     await expect(refused).rejects.toThrow('only failed messages can be resent');
-    await expect(fx.adapter.resendMessage!({ campaignNativeId: '383', nativeId: 'CFFFFFFFFFFFFFFFFFFFFFFFFFFFFF' }, {})).rejects.toMatchObject({
+    await expect(facetOf(fx.adapter, 'resend').resend({ campaignNativeId: '383', nativeId: 'CFFFFFFFFFFFFFFFFFFFFFFFFFFFFF' }, {})).rejects.toMatchObject({
       code: 'NOT_FOUND',
       backend: 'broadcast',
     });
@@ -488,10 +489,10 @@ describe('v2 adapter writes', () => {
   it('never sends a mutation twice when the backend answers 500 or 502', async () => {
     const before = (await fx.adapter.listCampaigns(ALL, {})).items.length;
     const mutations: [string, RegExp, () => Promise<unknown>][] = [
-      ['POST', /\/create$/, () => fx.adapter.createCampaign!(orderInput(), {})],
-      ['PUT', /\/update$/, () => fx.adapter.updateCampaign!('386', { name: 'x' }, {})],
-      ['DELETE', /\/delete$/, () => fx.adapter.deleteCampaign!('386', {})],
-      ['POST', /\/resendMsg$/, () => fx.adapter.resendMessage!({ campaignNativeId: '385', nativeId: 'C0' }, {})],
+      ['POST', /\/create$/, () => facetOf(fx.adapter, 'campaignCreate').create(orderInput(), {})],
+      ['PUT', /\/update$/, () => facetOf(fx.adapter, 'campaignUpdate').update('386', { name: 'x' }, {})],
+      ['DELETE', /\/delete$/, () => facetOf(fx.adapter, 'campaignDelete').delete('386', {})],
+      ['POST', /\/resendMsg$/, () => facetOf(fx.adapter, 'resend').resend({ campaignNativeId: '385', nativeId: 'C0' }, {})],
     ];
     for (const [method, path, mutate] of mutations) {
       fx.backend.requests.clear();
@@ -501,7 +502,7 @@ describe('v2 adapter writes', () => {
     }
     fx.backend.requests.clear();
     fx.backend.failUpstream(1);
-    await expect(fx.adapter.createCampaign!(orderInput(), {})).rejects.toMatchObject({ code: 'BACKEND_UNAVAILABLE' });
+    await expect(facetOf(fx.adapter, 'campaignCreate').create(orderInput(), {})).rejects.toMatchObject({ code: 'BACKEND_UNAVAILABLE' });
     expect(fx.backend.requests.count(CREATE)).toBe(1);
     expect((await fx.adapter.listCampaigns(ALL, {})).items.length).toBe(before);
   });
@@ -509,7 +510,7 @@ describe('v2 adapter writes', () => {
   it('reads its own write within one request (the memo is dropped after a mutation)', async () => {
     const ctx = { cache: new UpstreamCache() };
     const before = await fx.adapter.listCampaigns(ALL, ctx);
-    const created = await fx.adapter.createCampaign!(orderInput({ name: 'Same Request' }), ctx);
+    const created = await facetOf(fx.adapter, 'campaignCreate').create(orderInput({ name: 'Same Request' }), ctx);
     const after = await fx.adapter.listCampaigns(ALL, ctx);
     expect(after.items.length).toBe(before.items.length + 1);
     expect(after.items.map((i) => i.campaign.nativeId)).toContain(created.nativeId);
@@ -517,16 +518,16 @@ describe('v2 adapter writes', () => {
   });
 
   it('validates the message touchpoint with the shared touchpoint rules', async () => {
-    expect(await fx.adapter.validateTouchpoint!({ campaignNativeId: '386', nativeId: 'message' }, {})).toEqual({ valid: true, errors: [] });
-    const long = await fx.adapter.createCampaign!(
+    expect(await facetOf(fx.adapter, 'touchpoints').validate({ campaignNativeId: '386', nativeId: 'message' }, {})).toEqual({ valid: true, errors: [] });
+    const long = await facetOf(fx.adapter, 'campaignCreate').create(
       { name: 'Too Long', message: 'x'.repeat(5000), payload: '{}', recipients: orderInput().recipients! },
       {},
     );
-    const verdict = await fx.adapter.validateTouchpoint!({ campaignNativeId: long.nativeId, nativeId: 'message' }, {});
+    const verdict = await facetOf(fx.adapter, 'touchpoints').validate({ campaignNativeId: long.nativeId, nativeId: 'message' }, {});
     expect(verdict.valid).toBe(false);
     expect(verdict.errors).toEqual([expect.stringContaining('4096')]);
-    await expect(fx.adapter.validateTouchpoint!({ campaignNativeId: '386', nativeId: 'other' }, {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(fx.adapter.validateTouchpoint!({ campaignNativeId: '999999', nativeId: 'message' }, {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(facetOf(fx.adapter, 'touchpoints').validate({ campaignNativeId: '386', nativeId: 'other' }, {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(facetOf(fx.adapter, 'touchpoints').validate({ campaignNativeId: '999999', nativeId: 'message' }, {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 
@@ -553,14 +554,14 @@ describe('v2 adapter error mapping of answers the reference backend cannot be ma
     ['invalid request: EOF', undefined],
   ])('maps the create answer 400 %j to BAD_USER_INPUT on %s', async (error, field) => {
     answer = (_req, res) => json(res, 400, { error });
-    const attempt = adapter.createCampaign!(input, {});
+    const attempt = facetOf(adapter, 'campaignCreate').create(input, {});
     await expect(attempt).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field, backend: 'stubbed' });
     await expect(attempt).rejects.toThrow(error);
   });
 
   it('maps an update answer 400 about SendAt to input.scheduledAt', async () => {
     answer = (_req, res) => json(res, 400, { error: 'invalid request: SendAt must be RFC 3339' });
-    await expect(adapter.updateCampaign!('1', { scheduledAt: '2026-01-01T00:00:00Z' }, {})).rejects.toMatchObject({
+    await expect(facetOf(adapter, 'campaignUpdate').update('1', { scheduledAt: '2026-01-01T00:00:00Z' }, {})).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.scheduledAt',
     });
@@ -568,8 +569,8 @@ describe('v2 adapter error mapping of answers the reference backend cannot be ma
 
   it('answers BACKEND_ERROR for a create answer that is not a campaign, or a status the contract does not give', async () => {
     answer = (_req, res) => json(res, 200, { ok: true });
-    await expect(adapter.createCampaign!(input, {})).rejects.toMatchObject({ code: 'BACKEND_ERROR', backend: 'stubbed' });
+    await expect(facetOf(adapter, 'campaignCreate').create(input, {})).rejects.toMatchObject({ code: 'BACKEND_ERROR', backend: 'stubbed' });
     answer = (_req, res) => json(res, 409, { error: 'conflict' });
-    await expect(adapter.createCampaign!(input, {})).rejects.toMatchObject({ code: 'BACKEND_ERROR', backend: 'stubbed' });
+    await expect(facetOf(adapter, 'campaignCreate').create(input, {})).rejects.toMatchObject({ code: 'BACKEND_ERROR', backend: 'stubbed' });
   });
 });

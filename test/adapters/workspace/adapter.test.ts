@@ -5,6 +5,7 @@ import type { Campaign, Touchpoint } from '../../../src/model/unified.js';
 import type { WorkspaceReferenceBackend } from '../../../src/reference-backends/workspace/index.js';
 import { describeAdapterConformance } from '../../conformance/adapter-conformance.js';
 import { backendGet, rejection, startFakeWorkspace, startWorkspaceFixture, wireCampaign, workspaceAdapterFor } from './workspace-fixture.js';
+import { facetOf } from '../../../src/adapters/seam/capabilities.js';
 
 const CAPABILITIES = [
   'CAMPAIGN_CREATE',
@@ -81,7 +82,7 @@ describe('workspace adapter against its reference backend', () => {
   });
 
   it('creates, reads back, updates and deletes a campaign', async () => {
-    const created = await adapter.createCampaign!(
+    const created = await facetOf(adapter, 'campaignCreate').create(
       {
         name: 'Reactivation',
         description: 'Bring back dormant users',
@@ -118,7 +119,7 @@ describe('workspace adapter against its reference backend', () => {
       workflow: { nodes: [], edges: [] },
     });
 
-    const updated = await adapter.updateCampaign!(
+    const updated = await facetOf(adapter, 'campaignUpdate').update(
       id,
       { name: 'Reactivation v2', status: 'ACTIVE', scheduledAt: null, description: null, settings: { frequencyCap: 5 } },
       {},
@@ -132,44 +133,44 @@ describe('workspace adapter against its reference backend', () => {
       settings: { frequencyCap: 5 },
     });
 
-    await adapter.deleteCampaign!(id, {});
+    await facetOf(adapter, 'campaignDelete').delete(id, {});
     expect((await backendGet(backend, `/campaigns/${id}`)).status).toBe(404);
     expect(await adapter.getCampaigns([id], {})).toEqual([null]);
   });
 
   it('creates an AUTOMATED campaign when no type is given', async () => {
-    const created = await adapter.createCampaign!({ name: 'Defaults' }, {});
+    const created = await facetOf(adapter, 'campaignCreate').create({ name: 'Defaults' }, {});
     expect((await backendGet(backend, `/campaigns/${created.nativeId}`)).json.type).toBe('AUTOMATED');
-    await adapter.deleteCampaign!(created.nativeId, {});
+    await facetOf(adapter, 'campaignDelete').delete(created.nativeId, {});
   });
 
   it('an update that changes nothing is BAD_USER_INPUT and sends nothing (no read through a write)', async () => {
     const before = backend.requests.count();
-    const error = await rejection(adapter.updateCampaign!('cmp_loyalty_gold', { name: null, status: null, settings: null }, {}));
+    const error = await rejection(facetOf(adapter, 'campaignUpdate').update('cmp_loyalty_gold', { name: null, status: null, settings: null }, {}));
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input', backend: 'growth' });
     expect(backend.requests.count()).toBe(before);
   });
 
   describe('rejects input before calling the backend', () => {
     const cases: [string, () => Promise<unknown>, string][] = [
-      ['a blank name', () => adapter.createCampaign!({ name: '  ' }, {}), 'input.name'],
-      ['an unknown type', () => adapter.createCampaign!({ name: 'x', type: 'DEFAULT' }, {}), 'input.type'],
-      ['a scheduledAt that is no date-time', () => adapter.createCampaign!({ name: 'x', scheduledAt: 'tomorrow' }, {}), 'input.scheduledAt'],
-      ['an endsAt that is no date-time', () => adapter.createCampaign!({ name: 'x', endsAt: '2026-13-01' }, {}), 'input.endsAt'],
-      ['settings that are not an object', () => adapter.createCampaign!({ name: 'x', settings: [1, 2] }, {}), 'input.settings'],
-      ['channels (they come from touchpoints)', () => adapter.createCampaign!({ name: 'x', channels: ['EMAIL'] }, {}), 'input.channels'],
-      ['recipients', () => adapter.createCampaign!({ name: 'x', recipients: [{ contactId: 'c1' }] }, {}), 'input.recipients'],
-      ['templateId', () => adapter.createCampaign!({ name: 'x', templateId: 't1' }, {}), 'input.templateId'],
-      ['message', () => adapter.createCampaign!({ name: 'x', message: 'hello' }, {}), 'input.message'],
-      ['payload', () => adapter.createCampaign!({ name: 'x', payload: '{}' }, {}), 'input.payload'],
-      ['workflowId', () => adapter.createCampaign!({ name: 'x', workflowId: 'wf_1' }, {}), 'input.workflowId'],
-      ['senders', () => adapter.createCampaign!({ name: 'x', senders: { smsFrom: '+100' } }, {}), 'input.senders'],
-      ['a status the workspace lacks', () => adapter.updateCampaign!('cmp_welcome_series', { status: 'SCHEDULED' }, {}), 'input.status'],
-      ['an UNKNOWN status', () => adapter.updateCampaign!('cmp_welcome_series', { status: 'UNKNOWN' }, {}), 'input.status'],
-      ['a blank new name', () => adapter.updateCampaign!('cmp_welcome_series', { name: '' }, {}), 'input.name'],
-      ['both contactId and triggerType', () => adapter.executeCampaign!('cmp_welcome_series', { contactId: 'c', triggerType: 'MANUAL' }, {}), 'input'],
-      ['neither contactId nor triggerType', () => adapter.executeCampaign!('cmp_welcome_series', {}, {}), 'input'],
-      ['a segmentId with a contact execution', () => adapter.executeCampaign!('cmp_welcome_series', { contactId: 'c', segmentId: 's' }, {}), 'input.segmentId'],
+      ['a blank name', () => facetOf(adapter, 'campaignCreate').create({ name: '  ' }, {}), 'input.name'],
+      ['an unknown type', () => facetOf(adapter, 'campaignCreate').create({ name: 'x', type: 'DEFAULT' }, {}), 'input.type'],
+      ['a scheduledAt that is no date-time', () => facetOf(adapter, 'campaignCreate').create({ name: 'x', scheduledAt: 'tomorrow' }, {}), 'input.scheduledAt'],
+      ['an endsAt that is no date-time', () => facetOf(adapter, 'campaignCreate').create({ name: 'x', endsAt: '2026-13-01' }, {}), 'input.endsAt'],
+      ['settings that are not an object', () => facetOf(adapter, 'campaignCreate').create({ name: 'x', settings: [1, 2] }, {}), 'input.settings'],
+      ['channels (they come from touchpoints)', () => facetOf(adapter, 'campaignCreate').create({ name: 'x', channels: ['EMAIL'] }, {}), 'input.channels'],
+      ['recipients', () => facetOf(adapter, 'campaignCreate').create({ name: 'x', recipients: [{ contactId: 'c1' }] }, {}), 'input.recipients'],
+      ['templateId', () => facetOf(adapter, 'campaignCreate').create({ name: 'x', templateId: 't1' }, {}), 'input.templateId'],
+      ['message', () => facetOf(adapter, 'campaignCreate').create({ name: 'x', message: 'hello' }, {}), 'input.message'],
+      ['payload', () => facetOf(adapter, 'campaignCreate').create({ name: 'x', payload: '{}' }, {}), 'input.payload'],
+      ['workflowId', () => facetOf(adapter, 'campaignCreate').create({ name: 'x', workflowId: 'wf_1' }, {}), 'input.workflowId'],
+      ['senders', () => facetOf(adapter, 'campaignCreate').create({ name: 'x', senders: { smsFrom: '+100' } }, {}), 'input.senders'],
+      ['a status the workspace lacks', () => facetOf(adapter, 'campaignUpdate').update('cmp_welcome_series', { status: 'SCHEDULED' }, {}), 'input.status'],
+      ['an UNKNOWN status', () => facetOf(adapter, 'campaignUpdate').update('cmp_welcome_series', { status: 'UNKNOWN' }, {}), 'input.status'],
+      ['a blank new name', () => facetOf(adapter, 'campaignUpdate').update('cmp_welcome_series', { name: '' }, {}), 'input.name'],
+      ['both contactId and triggerType', () => facetOf(adapter, 'execution').execute('cmp_welcome_series', { contactId: 'c', triggerType: 'MANUAL' }, {}), 'input'],
+      ['neither contactId nor triggerType', () => facetOf(adapter, 'execution').execute('cmp_welcome_series', {}, {}), 'input'],
+      ['a segmentId with a contact execution', () => facetOf(adapter, 'execution').execute('cmp_welcome_series', { contactId: 'c', segmentId: 's' }, {}), 'input.segmentId'],
     ];
     for (const [what, call, field] of cases) {
       it(`${what} → BAD_USER_INPUT ${field}`, async () => {
@@ -184,10 +185,10 @@ describe('workspace adapter against its reference backend', () => {
 
   it('mutations on an unknown campaign are NOT_FOUND', async () => {
     const calls = [
-      () => adapter.updateCampaign!('cmp_missing', { name: 'x' }, {}),
-      () => adapter.deleteCampaign!('cmp_missing', {}),
-      () => adapter.enrollContacts!('cmp_missing', ['ct_1'], {}),
-      () => adapter.executeCampaign!('cmp_missing', { contactId: 'ct_1' }, {}),
+      () => facetOf(adapter, 'campaignUpdate').update('cmp_missing', { name: 'x' }, {}),
+      () => facetOf(adapter, 'campaignDelete').delete('cmp_missing', {}),
+      () => facetOf(adapter, 'enrollment').enroll('cmp_missing', ['ct_1'], {}),
+      () => facetOf(adapter, 'execution').execute('cmp_missing', { contactId: 'ct_1' }, {}),
     ];
     for (const call of calls) {
       const error = await rejection(call());
@@ -197,7 +198,7 @@ describe('workspace adapter against its reference backend', () => {
   });
 
   it('enrolls contacts and maps each outcome', async () => {
-    const result = await adapter.enrollContacts!('cmp_trial_ending', ['ct_new_1', 'ct_2001', 'missing_x', 'ct_new_1'], {});
+    const result = await facetOf(adapter, 'enrollment').enroll('cmp_trial_ending', ['ct_new_1', 'ct_2001', 'missing_x', 'ct_new_1'], {});
     expect(result).toEqual({
       enrolled: 1,
       alreadyEnrolled: 2,
@@ -214,16 +215,16 @@ describe('workspace adapter against its reference backend', () => {
   });
 
   it('enrolling into a campaign that is not active is CONFLICT with the backend message', async () => {
-    const error = await rejection(adapter.enrollContacts!('cmp_summer_webinar', ['ct_1'], {}));
+    const error = await rejection(facetOf(adapter, 'enrollment').enroll('cmp_summer_webinar', ['ct_1'], {}));
     expect(error).toMatchObject({ code: 'CONFLICT', backend: 'growth' });
     expect(error.message).toContain('Campaign is not active');
   });
 
   it('executes for a contact and for a trigger, each counting its messages', async () => {
-    const forContact = await adapter.executeCampaign!('cmp_telegram_launch', { contactId: 'ct_9' }, {});
+    const forContact = await facetOf(adapter, 'execution').execute('cmp_telegram_launch', { contactId: 'ct_9' }, {});
     expect(forContact.executed).toBe(true);
     expect(forContact.executionId).toMatch(/^exe_/);
-    const forTrigger = await adapter.executeCampaign!('cmp_telegram_launch', { triggerType: 'SEGMENT_ENTRY', segmentId: 'seg_1' }, {});
+    const forTrigger = await facetOf(adapter, 'execution').execute('cmp_telegram_launch', { triggerType: 'SEGMENT_ENTRY', segmentId: 'seg_1' }, {});
     expect(forTrigger.executed).toBe(true);
     const [campaign] = (await adapter.getCampaigns(['cmp_telegram_launch'], {})) as Campaign[];
     expect(campaign!.deliveryStats!.sent).toBe(4);
@@ -235,20 +236,20 @@ describe('workspace adapter against its reference backend', () => {
     const posts = () => backend.requests.count({ method: 'POST', path: '/api/workspaces/ws_demo/campaigns' });
     const before = posts();
     await backend.faults.set({ kind: 'status500', times: 1 });
-    const error = await rejection(adapter.createCampaign!({ name: 'Once only' }, {}));
+    const error = await rejection(facetOf(adapter, 'campaignCreate').create({ name: 'Once only' }, {}));
     expect(error).toMatchObject({ code: 'BACKEND_UNAVAILABLE', backend: 'growth' });
     expect(posts()).toBe(before + 1);
 
     const patches = () => backend.requests.count({ method: 'PATCH' });
     const patchesBefore = patches();
     await backend.faults.set({ kind: 'status500', times: 1 });
-    expect(await rejection(adapter.updateCampaign!('cmp_loyalty_gold', { name: 'x' }, {}))).toMatchObject({ code: 'BACKEND_UNAVAILABLE' });
+    expect(await rejection(facetOf(adapter, 'campaignUpdate').update('cmp_loyalty_gold', { name: 'x' }, {}))).toMatchObject({ code: 'BACKEND_UNAVAILABLE' });
     expect(patches()).toBe(patchesBefore + 1);
 
     const executes = () => backend.requests.count({ method: 'POST', path: /\/execute$/ });
     const executesBefore = executes();
     await backend.faults.set({ kind: 'status500', times: 1 });
-    expect(await rejection(adapter.executeCampaign!('cmp_loyalty_gold', { contactId: 'ct_1' }, {}))).toMatchObject({ code: 'BACKEND_UNAVAILABLE' });
+    expect(await rejection(facetOf(adapter, 'execution').execute('cmp_loyalty_gold', { contactId: 'ct_1' }, {}))).toMatchObject({ code: 'BACKEND_UNAVAILABLE' });
     expect(executes()).toBe(executesBefore + 1);
   });
 
@@ -272,7 +273,7 @@ describe('workspace adapter against its reference backend', () => {
     for (const { campaign } of list.items) expect([...campaign.lacks!].sort()).toEqual(['channels', 'raw', 'touchpoints']);
     const [full] = await adapter.getCampaigns(['cmp_abandoned_cart'], { cache });
     expect((full as Campaign).lacks).toBeUndefined();
-    const [touchpoints] = await adapter.listTouchpoints!(['cmp_abandoned_cart'], { cache });
+    const [touchpoints] = await facetOf(adapter, 'touchpoints').list(['cmp_abandoned_cart'], { cache });
     expect(touchpoints).toHaveLength(8);
     expect(backend.requests.count()).toBe(before + 2);
   });
@@ -358,16 +359,16 @@ describe('workspace adapter against wire shapes the reference backend never send
     });
     const adapter = workspaceAdapterFor(fake.url);
     try {
-      const create = await rejection(adapter.createCampaign!({ name: 'Dup' }, {}));
+      const create = await rejection(facetOf(adapter, 'campaignCreate').create({ name: 'Dup' }, {}));
       expect(create).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name', backend: 'growth' });
       expect(create.message).toContain('Name already used');
-      const touchpoint = await rejection(adapter.createTouchpoint!('cmp_fake', { name: 'x', type: 'MESSAGE', channel: 'PUSH', message: 'hi' }, {}));
+      const touchpoint = await rejection(facetOf(adapter, 'touchpointWrites').create('cmp_fake', { name: 'x', type: 'MESSAGE', channel: 'PUSH', message: 'hi' }, {}));
       expect(touchpoint).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.channel' });
       expect(touchpoint.message).toContain('Nope');
-      const execute = await rejection(adapter.executeCampaign!('cmp_fake', { contactId: 'ct_1' }, {}));
+      const execute = await rejection(facetOf(adapter, 'execution').execute('cmp_fake', { contactId: 'ct_1' }, {}));
       expect(execute).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.contactId' });
       expect(execute.message).toContain('Unknown contact');
-      const enroll = await rejection(adapter.enrollContacts!('cmp_fake', ['ct_1'], {}));
+      const enroll = await rejection(facetOf(adapter, 'enrollment').enroll('cmp_fake', ['ct_1'], {}));
       expect(enroll).toMatchObject({ code: 'BAD_USER_INPUT', field: 'contactIds' });
     } finally {
       await adapter.close();
@@ -379,7 +380,7 @@ describe('workspace adapter against wire shapes the reference backend never send
     const fake = await startFakeWorkspace(({ method }) => (method === 'GET' ? { status: 200, body: wireCampaign() } : { status: 500, body: { error: 'boom' } }));
     const adapter = workspaceAdapterFor(fake.url, { retries: 2 });
     try {
-      const error = await rejection(adapter.createTouchpoint!('cmp_fake', { name: 'x', type: 'DELAY', rawType: 'SHORT_DELAY' }, {}));
+      const error = await rejection(facetOf(adapter, 'touchpointWrites').create('cmp_fake', { name: 'x', type: 'DELAY', rawType: 'SHORT_DELAY' }, {}));
       expect(error).toMatchObject({ code: 'BACKEND_UNAVAILABLE' });
       expect(fake.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
     } finally {
@@ -393,7 +394,7 @@ describe('workspace adapter against wire shapes the reference backend never send
     const fake = await startFakeWorkspace(() => ({ status: 200, body: bare }));
     const adapter = workspaceAdapterFor(fake.url);
     try {
-      const error = await rejection(adapter.createTouchpoint!('cmp_fake', { name: 'x', type: 'DELAY', rawType: 'SHORT_DELAY' }, {}));
+      const error = await rejection(facetOf(adapter, 'touchpointWrites').create('cmp_fake', { name: 'x', type: 'DELAY', rawType: 'SHORT_DELAY' }, {}));
       expect(error).toMatchObject({ code: 'BACKEND_ERROR' });
       expect(fake.requests.filter((r) => r.method === 'PATCH')).toHaveLength(0);
     } finally {

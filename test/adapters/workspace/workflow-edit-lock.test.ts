@@ -5,6 +5,7 @@ import { EditLockTimeout, type EditLock } from '../../../src/adapters/edit-lock.
 import { workspaceAdapter } from '../../../src/adapters/workspace/index.js';
 import { startWorkspaceBackend, type WorkspaceReferenceBackend } from '../../../src/reference-backends/workspace/index.js';
 import { rejection } from './workspace-fixture.js';
+import { facetOf } from '../../../src/adapters/seam/capabilities.js';
 
 /** A workspace adapter on `backend` that edits under `editLock`. */
 function adapterWith(backend: WorkspaceReferenceBackend, editLock: EditLock): BackendAdapter {
@@ -37,17 +38,17 @@ describe('workspace edits under the edit lock it is given', () => {
     const keys: string[] = [];
     const recording: EditLock = { withLock: (key, work) => (keys.push(key), work(new AbortController().signal)) };
     const growth = adapter(recording);
-    const created = await growth.createTouchpoint!('cmp_spring_sale', TAG, {});
+    const created = await facetOf(growth, 'touchpointWrites').create('cmp_spring_sale', TAG, {});
     const key = { campaignNativeId: 'cmp_spring_sale', nativeId: created.nativeId };
-    await growth.updateTouchpoint!(key, { name: 'Renamed' }, {});
-    await growth.deleteTouchpoint!(key, {});
+    await facetOf(growth, 'touchpointWrites').update(key, { name: 'Renamed' }, {});
+    await facetOf(growth, 'touchpointWrites').delete(key, {});
     expect(keys).toEqual(['growth:cmp_spring_sale', 'growth:cmp_spring_sale', 'growth:cmp_spring_sale']);
   });
 
   it('answers CONFLICT for the campaign, without calling the backend, when the lock cannot be had in time', async () => {
     const busy: EditLock = { withLock: async (key) => Promise.reject(new EditLockTimeout(key, 10_000)) };
     const before = backend.requests.count();
-    const error = await rejection(adapter(busy).createTouchpoint!('cmp_spring_sale', TAG, {}));
+    const error = await rejection(facetOf(adapter(busy), 'touchpointWrites').create('cmp_spring_sale', TAG, {}));
     expect(error).toMatchObject({ code: 'CONFLICT', backend: 'growth', message: 'campaign "cmp_spring_sale" is being edited by another request; try again' });
     expect(backend.requests.count()).toBe(before);
   });
@@ -62,7 +63,7 @@ describe('workspace edits under the edit lock it is given', () => {
       },
     };
     const patches = backend.requests.count({ method: 'PATCH' });
-    const error = await rejection(adapter(losing).createTouchpoint!('cmp_spring_sale', TAG, {}));
+    const error = await rejection(facetOf(adapter(losing), 'touchpointWrites').create('cmp_spring_sale', TAG, {}));
     expect(error).toMatchObject({ code: 'CONFLICT', backend: 'growth' });
     expect(backend.requests.count({ method: 'PATCH' })).toBe(patches);
   });

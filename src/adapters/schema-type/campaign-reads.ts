@@ -1,18 +1,12 @@
-import type { CallContext } from '../http/call-context.js';
-import type { CampaignListQuery, CampaignListResult, ListedCampaign } from '../seam/campaign-list.js';
-import type { BackendHttpClient } from '../http/backend-client.js';
 import { comparePositions, matchesFilter, sortPosition, sortValue } from '../../model/campaign-order.js';
 import type { GatewayError } from '../../model/errors.js';
-import { MAX_ROWS } from './client.js';
+import type { Campaign } from '../../model/unified.js';
+import type { CallContext } from '../http/call-context.js';
+import type { CampaignListQuery, CampaignListResult, ListedCampaign } from '../seam/campaign-list.js';
 import { CampaignSearch, type SearchPage } from './campaign-search.js';
+import { retrieveCampaign, type SchemaTypeApi } from './client.js';
 import { toPushedFilter } from './search-filter.js';
-
-/** Options of {@link listSchemaTypeCampaigns}. */
-export interface ListCampaignsOptions {
-  http: BackendHttpClient;
-  /** Rows per search request; default (and at most) 100. */
-  pageRows?: number;
-}
+import { toCampaign } from './to-unified.js';
 
 const NATIVE_SORT_FIELD = { CREATED_AT: 'createdAt', UPDATED_AT: 'modifiedAt', NAME: 'name' } as const;
 
@@ -24,20 +18,16 @@ const nothing = (): CampaignListResult => ({ items: [], exhaustive: true, hasMor
  * since the service's name collation need not match the gateway's lower-cased
  * comparison. Filters the search cannot express are applied here.
  */
-export async function listSchemaTypeCampaigns(
-  query: CampaignListQuery,
-  ctx: CallContext,
-  options: ListCampaignsOptions,
-): Promise<CampaignListResult> {
+export async function listCampaigns(api: SchemaTypeApi, query: CampaignListQuery, ctx: CallContext): Promise<CampaignListResult> {
   const { filter, order } = query;
   // Every campaign the service returns is live, hence ACTIVE.
   if (filter.status?.length && !filter.status.includes('ACTIVE')) return nothing();
   const direction = order.field === 'NAME' ? 'asc' : order.direction.toLowerCase();
   const search = new CampaignSearch({
-    http: options.http,
+    api,
     pushed: toPushedFilter(filter),
     sort: `${NATIVE_SORT_FIELD[order.field]} ${direction}`,
-    rows: Math.min(MAX_ROWS, Math.max(1, options.pageRows ?? MAX_ROWS)),
+    rows: api.pageRows,
     ctx,
   });
   return order.field === 'NAME' ? readEverything(search, query) : readFromResume(search, query);
@@ -162,4 +152,20 @@ async function readFromResume(search: CampaignSearch, query: CampaignListQuery):
     totalCount: exhaustive ? items.length : search.exact ? page.total : null,
     recordErrors,
   };
+}
+
+/** Campaigns by native id, each distinct id read once and all at once; null for one the service does not know. */
+export async function getCampaigns(api: SchemaTypeApi, nativeIds: readonly string[], ctx: CallContext): Promise<(Campaign | null | Error)[]> {
+  const unique = new Map<string, Promise<Campaign | null | Error>>();
+  for (const id of nativeIds) if (!unique.has(id)) unique.set(id, readCampaign(api, id, ctx));
+  return Promise.all(nativeIds.map((id) => unique.get(id)!));
+}
+
+async function readCampaign(api: SchemaTypeApi, id: string, ctx: CallContext): Promise<Campaign | null | Error> {
+  try {
+    const record = await retrieveCampaign(api, id, ctx);
+    return record && toCampaign(record, api.http.backend);
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
 }

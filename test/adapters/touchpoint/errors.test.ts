@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toGatewayError } from '../../../src/adapters/touchpoint/to-gateway-error.js';
+import { toGatewayError } from '../../../src/adapters/touchpoint/errors.js';
 
 const invalid = (param: string | undefined, message: string) => ({
   status: 400,

@@ -1,10 +1,9 @@
-import type { CallContext } from '../http/call-context.js';
-import type { CampaignListQuery, CampaignListResult, ListedCampaign } from '../seam/campaign-list.js';
-import type { BackendHttpClient } from '../http/backend-client.js';
 import { comparePositions, matchesFilter, sortPosition } from '../../model/campaign-order.js';
 import { GatewayError } from '../../model/errors.js';
 import type { Campaign } from '../../model/unified.js';
-import { listCampaignPage, type WirePage } from './client.js';
+import type { CallContext } from '../http/call-context.js';
+import type { CampaignListQuery, CampaignListResult, ListedCampaign } from '../seam/campaign-list.js';
+import { getCampaign, listCampaignPage, type TouchpointApi, type WirePage } from './client.js';
 import { decodeResumeToken, encodeResumeToken } from './resume-token.js';
 import { toCampaign } from './to-unified.js';
 import type { WireCampaign } from './wire.js';
@@ -14,37 +13,32 @@ import type { WireCampaign } from './wire.js';
  * cursor paging, so `CREATED_AT DESC` reads only the pages it needs and resumes
  * where it left off; every other order reads every page and answers exhaustively.
  */
-export async function listCampaigns(
-  http: BackendHttpClient,
-  query: CampaignListQuery,
-  ctx: CallContext,
-  pageSize: number,
-): Promise<CampaignListResult> {
-  if (query.order.field === 'CREATED_AT' && query.order.direction === 'DESC') return readNewestFirst(http, query, ctx, pageSize);
-  return readEverything(http, query, ctx, pageSize);
+export async function listCampaigns(api: TouchpointApi, query: CampaignListQuery, ctx: CallContext): Promise<CampaignListResult> {
+  if (query.order.field === 'CREATED_AT' && query.order.direction === 'DESC') return readNewestFirst(api, query, ctx);
+  return readEverything(api, query, ctx);
 }
 
 /** Walks native pages from `cursor`, yielding each page with the cursor that fetched it. */
-async function* pagesFrom(http: BackendHttpClient, ctx: CallContext, pageSize: number, cursor: string | null) {
+async function* pagesFrom(api: TouchpointApi, cursor: string | null, ctx: CallContext) {
   for (;;) {
-    const page: WirePage<WireCampaign> = await listCampaignPage(http, ctx, { limit: pageSize, cursor });
+    const page: WirePage<WireCampaign> = await listCampaignPage(api, { limit: api.pageSize, cursor }, ctx);
     yield { page, cursor };
     if (page.nextCursor === null) return;
     // A cursor that points at its own page would loop forever.
     if (page.nextCursor === cursor) {
-      throw new GatewayError('BACKEND_ERROR', `backend "${http.backend}" answered a campaign page whose next_cursor repeats its own`, { backend: http.backend });
+      throw new GatewayError('BACKEND_ERROR', `backend "${api.http.backend}" answered a campaign page whose next_cursor repeats its own`, { backend: api.http.backend });
     }
     cursor = page.nextCursor;
   }
 }
 
-async function readEverything(http: BackendHttpClient, query: CampaignListQuery, ctx: CallContext, pageSize: number): Promise<CampaignListResult> {
+async function readEverything(api: TouchpointApi, query: CampaignListQuery, ctx: CallContext): Promise<CampaignListResult> {
   const items: ListedCampaign[] = [];
   const recordErrors: GatewayError[] = [];
-  for await (const { page } of pagesFrom(http, ctx, pageSize, null)) {
+  for await (const { page } of pagesFrom(api, null, ctx)) {
     recordErrors.push(...page.errors);
     for (const record of page.valid) {
-      const campaign = toCampaign(record, http.backend);
+      const campaign = toCampaign(record, api.http.backend);
       if (matchesFilter(campaign, query.filter)) items.push({ campaign, resume: null });
     }
   }
@@ -57,7 +51,7 @@ async function readEverything(http: BackendHttpClient, query: CampaignListQuery,
  * breaks ties by global id, which the API's order knows nothing about), or until
  * nothing further can match.
  */
-async function readNewestFirst(http: BackendHttpClient, query: CampaignListQuery, ctx: CallContext, pageSize: number): Promise<CampaignListResult> {
+async function readNewestFirst(api: TouchpointApi, query: CampaignListQuery, ctx: CallContext): Promise<CampaignListResult> {
   const start = decodeResumeToken(query.resume);
   const items: ListedCampaign[] = [];
   const recordErrors: GatewayError[] = [];
@@ -68,10 +62,10 @@ async function readNewestFirst(http: BackendHttpClient, query: CampaignListQuery
   let group: { createdAt: string | null; resume: string } | undefined;
   let lastTaken: string | null | undefined;
   let complete = true;
-  walk: for await (const { page, cursor } of pagesFrom(http, ctx, pageSize, start)) {
+  walk: for await (const { page, cursor } of pagesFrom(api, start, ctx)) {
     recordErrors.push(...page.errors);
     for (const record of page.valid) {
-      const campaign = toCampaign(record, http.backend);
+      const campaign = toCampaign(record, api.http.backend);
       if (items.length >= query.limit && campaign.createdAt !== lastTaken) {
         complete = false;
         break walk;
@@ -86,4 +80,14 @@ async function readNewestFirst(http: BackendHttpClient, query: CampaignListQuery
   }
   const exhaustive = complete && start === null && query.after === null;
   return { items, exhaustive, hasMore: !complete, totalCount: exhaustive ? items.length : null, recordErrors };
+}
+
+/** Campaigns by native id, all at once: null for an unknown one, an Error for one that failed. */
+export function getCampaigns(api: TouchpointApi, ids: readonly string[], ctx: CallContext): Promise<(Campaign | null | Error)[]> {
+  return Promise.all(ids.map((id) => getCampaign(api, id, ctx).then((record) => record && toCampaign(record, api.http.backend), asError)));
+}
+
+/** A failure in place of one batch answer, so the others still stand. */
+export function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
