@@ -1,8 +1,9 @@
-import { comparePositions, matchesFilter, sortPosition, sortValue } from '../../model/campaign-order.js';
+import { comparePositions, matchesFilter, sortValue } from '../../model/campaign-order.js';
 import type { GatewayError } from '../../model/errors.js';
 import type { Campaign } from '../../model/unified.js';
 import type { CallContext } from '../http/call-context.js';
 import type { CampaignListQuery, CampaignListResult, ListedCampaign } from '../seam/campaign-list.js';
+import { readThroughTieGroup, type NativeEntry } from '../tie-group-paging.js';
 import { CampaignSearch, type SearchPage } from './campaign-search.js';
 import { retrieveCampaign, type SchemaTypeApi } from './client.js';
 import { toPushedFilter } from './search-filter.js';
@@ -52,7 +53,7 @@ async function readEverything(search: CampaignSearch, query: CampaignListQuery):
   return { items, exhaustive: true, hasMore: false, totalCount: items.length, recordErrors };
 }
 
-/** A resume token is the decimal offset where a tie group starts; anything else starts over. */
+/** A resume token is the decimal offset where a tie group starts (the `from` of its entry); anything else starts over. */
 function resumeOffset(resume: string | null): number {
   const offset = resume !== null && /^\d{1,15}$/.test(resume) ? Number(resume) : 0;
   return Number.isSafeInteger(offset) ? offset : 0;
@@ -93,63 +94,28 @@ async function resumePage(search: CampaignSearch, query: CampaignListQuery): Pro
   return page;
 }
 
-async function readFromResume(search: CampaignSearch, query: CampaignListQuery): Promise<CampaignListResult> {
-  const { order, filter, after } = query;
-  const limit = Math.max(1, query.limit);
-  let page = await resumePage(search, query);
-  const origin = page.start;
-
-  const items: ListedCampaign[] = [];
-  const recordErrors: GatewayError[] = [];
-  const seen = new Set<string>();
-  let counted = 0;
-  // The sort value of the limit-th match: its whole tie group must be read, since
-  // the gateway orders a tie by global id, not by the service's order.
-  let boundary: { value: string | null } | undefined;
-  let group: { value: string | null; start: number } | undefined;
-  let unreadableSince: number | undefined;
-  let done = false;
-  let reachedEnd = false;
-
-  while (!done) {
-    for (const entry of page.entries) {
-      if ('error' in entry) {
-        recordErrors.push(entry.error);
-        unreadableSince ??= entry.offset;
-        continue;
-      }
-      const { campaign } = entry;
-      const value = sortValue(campaign, order.field);
-      if (boundary && value !== boundary.value) {
-        done = true;
-        break;
-      }
-      // An unreadable record just before may belong to this group: start the group at it.
-      if (!group || group.value !== value) group = { value, start: unreadableSince ?? entry.offset };
-      unreadableSince = undefined;
-      if (seen.has(campaign.nativeId) || !matchesFilter(campaign, filter)) continue;
-      seen.add(campaign.nativeId);
-      items.push({ campaign, resume: String(group.start) });
-      if (!after || comparePositions(sortPosition(campaign, order), after, order.direction) > 0) {
-        counted += 1;
-        if (counted === limit) boundary = { value };
-      }
-    }
-    if (done) break;
+/** The results of the search from `page` on, each at its offset, the search's last `total` kept in `seen`. */
+async function* entriesFrom(search: CampaignSearch, page: SearchPage, seen: { total: number }): AsyncGenerator<NativeEntry> {
+  for (;;) {
+    seen.total = page.total;
+    for (const entry of page.entries) yield { ...entry, from: String(entry.offset) };
     const next = page.start + page.entries.length;
-    if (page.entries.length === 0 || next >= page.total) {
-      reachedEnd = true;
-      break;
-    }
+    if (page.entries.length === 0 || next >= page.total) return;
     page = await search.page(next);
   }
+}
 
-  const exhaustive = origin === 0 && reachedEnd;
+/** Reads from the resume token's page through the tie group of the last campaign wanted (see `readThroughTieGroup`). */
+async function readFromResume(search: CampaignSearch, query: CampaignListQuery): Promise<CampaignListResult> {
+  const first = await resumePage(search, query);
+  const last = { total: first.total };
+  const { items, recordErrors, reachedEnd } = await readThroughTieGroup(entriesFrom(search, first, last), query);
+  const exhaustive = first.start === 0 && reachedEnd;
   return {
     items,
     exhaustive,
     hasMore: !reachedEnd,
-    totalCount: exhaustive ? items.length : search.exact ? page.total : null,
+    totalCount: exhaustive ? items.length : search.exact ? last.total : null,
     recordErrors,
   };
 }

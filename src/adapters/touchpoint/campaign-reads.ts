@@ -1,8 +1,9 @@
-import { comparePositions, matchesFilter, sortPosition } from '../../model/campaign-order.js';
+import { matchesFilter } from '../../model/campaign-order.js';
 import { GatewayError } from '../../model/errors.js';
 import type { Campaign } from '../../model/unified.js';
 import type { CallContext } from '../http/call-context.js';
 import type { CampaignListQuery, CampaignListResult, ListedCampaign } from '../seam/campaign-list.js';
+import { readThroughTieGroup, type NativeEntry } from '../tie-group-paging.js';
 import { getCampaign, listCampaignPage, type TouchpointApi, type WirePage } from './client.js';
 import { decodeResumeToken, encodeResumeToken } from './resume-token.js';
 import { toCampaign } from './to-unified.js';
@@ -45,41 +46,27 @@ async function readEverything(api: TouchpointApi, query: CampaignListQuery, ctx:
   return { items, exhaustive: true, hasMore: false, totalCount: items.length, recordErrors };
 }
 
+/** Every campaign from the page at `cursor` on, each with the token that reads its page again. */
+async function* entriesFrom(api: TouchpointApi, cursor: string | null, ctx: CallContext): AsyncGenerator<NativeEntry> {
+  for await (const { page, cursor: at } of pagesFrom(api, cursor, ctx)) {
+    const from = encodeResumeToken(at);
+    for (const error of page.errors) yield { error, from };
+    for (const record of page.valid) yield { campaign: toCampaign(record, api.http.backend), from };
+  }
+}
+
 /**
- * Reads from the resume token's page until it holds `limit` matching campaigns
- * after `after` and has seen the whole tie group of the last one (the gateway
- * breaks ties by global id, which the API's order knows nothing about), or until
- * nothing further can match.
+ * Reads from the resume token's page through the tie group of the last campaign
+ * wanted (see `readThroughTieGroup`), or until the list is past the filter's
+ * `createdAfter`, after which nothing can match.
  */
 async function readNewestFirst(api: TouchpointApi, query: CampaignListQuery, ctx: CallContext): Promise<CampaignListResult> {
   const start = decodeResumeToken(query.resume);
-  const items: ListedCampaign[] = [];
-  const recordErrors: GatewayError[] = [];
-  const isAfter = (campaign: Campaign) =>
-    !query.after || comparePositions(sortPosition(campaign, query.order), query.after, 'DESC') > 0;
   const { createdAfter } = query.filter;
-
-  let group: { createdAt: string | null; resume: string } | undefined;
-  let lastTaken: string | null | undefined;
-  let complete = true;
-  walk: for await (const { page, cursor } of pagesFrom(api, start, ctx)) {
-    recordErrors.push(...page.errors);
-    for (const record of page.valid) {
-      const campaign = toCampaign(record, api.http.backend);
-      if (items.length >= query.limit && campaign.createdAt !== lastTaken) {
-        complete = false;
-        break walk;
-      }
-      // Newest first: past the lower bound nothing further can match.
-      if (createdAfter && campaign.createdAt !== null && campaign.createdAt <= createdAfter) break walk;
-      if (!group || group.createdAt !== campaign.createdAt) group = { createdAt: campaign.createdAt, resume: encodeResumeToken(cursor) };
-      if (!matchesFilter(campaign, query.filter) || !isAfter(campaign)) continue;
-      items.push({ campaign, resume: group.resume });
-      lastTaken = campaign.createdAt;
-    }
-  }
-  const exhaustive = complete && start === null && query.after === null;
-  return { items, exhaustive, hasMore: !complete, totalCount: exhaustive ? items.length : null, recordErrors };
+  const pastLowerBound = (campaign: Campaign) => createdAfter !== undefined && campaign.createdAt !== null && campaign.createdAt <= createdAfter;
+  const { items, recordErrors, reachedEnd } = await readThroughTieGroup(entriesFrom(api, start, ctx), query, { endsAt: pastLowerBound });
+  const exhaustive = reachedEnd && start === null && query.after === null;
+  return { items, exhaustive, hasMore: !reachedEnd, totalCount: exhaustive ? items.length : null, recordErrors };
 }
 
 /** Campaigns by native id, all at once: null for an unknown one, an Error for one that failed. */
