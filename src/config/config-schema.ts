@@ -42,6 +42,13 @@ const commonBackendObject = z.object({
   breaker: backendBreakerSchema.prefault({}),
 });
 
+/**
+ * The transport settings a backend gets when its entry (or an HTTP client
+ * built without a parsed entry) leaves them out: the schema's own defaults,
+ * so that they are written in one place.
+ */
+export const BACKEND_TRANSPORT_DEFAULTS = commonBackendObject.pick({ timeoutMs: true, retries: true, maxConnections: true, breaker: true }).parse({});
+
 /** {@link commonBackendObject} letting the kind's own fields through, for checking the common part alone. */
 export const commonBackendSchema = commonBackendObject.loose();
 

@@ -1,6 +1,4 @@
-import type { BackendAdapter } from '../adapters/seam/backend-adapter.js';
-import type { CallContext } from '../adapters/http/call-context.js';
-import type { PageRequest, Page } from '../model/unified.js';
+import type { Page, PageRequest } from '../model/unified.js';
 import type { CursorSigner } from '../gateway/cursor-signer.js';
 import { badInput } from '../model/errors.js';
 
@@ -92,5 +90,3 @@ export async function findInPages<T>(
   }
   return null;
 }
-
-export type { BackendAdapter, CallContext };

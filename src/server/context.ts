@@ -1,6 +1,5 @@
 import { setMaxListeners } from 'node:events';
 import type { YogaInitialContext } from 'graphql-yoga';
-import type { BackendAdapter } from '../adapters/seam/backend-adapter.js';
 import type { CallContext } from '../adapters/http/call-context.js';
 import { UpstreamCache } from '../adapters/http/upstream-cache.js';
 import type { Scope } from '../config/config-schema.js';
@@ -86,5 +85,3 @@ export function createContext(deps: ContextDeps, initial: YogaInitialContext): G
     cursors: deps.cursors,
   };
 }
-
-export type { BackendAdapter };

@@ -1,6 +1,7 @@
 import CircuitBreaker from 'opossum';
 import { Pool, type Dispatcher } from 'undici';
 import type { Logger } from 'pino';
+import { BACKEND_TRANSPORT_DEFAULTS } from '../../config/config-schema.js';
 import { GatewayError, ShuttingDown } from '../../model/errors.js';
 import type { CallContext } from './call-context.js';
 import type { UpstreamRequest, UpstreamResponse } from './upstream-request.js';
@@ -8,7 +9,7 @@ import { backoffDelay, callBudgetMs, retryAfterMs, RetryBudget } from './retry-p
 import { classifyTransportError, UpstreamStatusError } from './upstream-errors.js';
 import { readBodyWithLimit } from './read-body.js';
 import { AttemptClock, GatewayOverload, observeDispatch, type DispatchObserved } from './attempt-clock.js';
-import { checkOutgoing, DEFAULT_MAX_UPSTREAM_BODY_BYTES, DEFAULT_MAX_UPSTREAM_URL_BYTES } from './outgoing-limits.js';
+import { checkOutgoing } from './outgoing-limits.js';
 import { observeAttempts, traceHeaders } from './upstream-trace.js';
 import { SingleFlight } from './single-flight.js';
 
@@ -19,21 +20,17 @@ export interface BackendHttpClientOptions {
   baseUrl: string;
   /** Headers on every request (credentials). Never logged. */
   headers: Record<string, string>;
-  /** Budget of one attempt, from sending to the last body byte; default 5000. */
+  /** Budget of one attempt, from sending to the last body byte; default the config's (`timeoutMs`, 5000). */
   timeoutMs?: number;
-  /** Extra attempts for idempotent requests; default 2. */
+  /** Extra attempts for idempotent requests; default the config's (`retries`, 2). */
   retries?: number;
-  /** Pool size: how many requests to the backend are open at once at most; default 32. */
+  /** Pool size: how many requests to the backend are open at once at most; default the config's (`maxConnections`, 32). */
   maxConnections?: number;
-  /** Largest response body accepted; default 10 MiB. */
+  /** Largest response body accepted; default {@link MAX_RESPONSE_BYTES}. */
   maxResponseBytes?: number;
-  /** Longest URL sent; default 8 KiB. Longer: `BAD_USER_INPUT`, nothing sent. */
-  maxUrlBytes?: number;
-  /** Largest JSON body sent; default 1 MiB. Larger: `BAD_USER_INPUT`, nothing sent. */
-  maxRequestBytes?: number;
   /** Backoff of retries; defaults 100 ms base, 2000 ms cap. */
   backoff?: { baseMs?: number; maxMs?: number };
-  /** Circuit breaker; see {@link BreakerOptions}. */
+  /** Circuit breaker; see {@link BreakerOptions}. A field left out takes the config's default. */
   breaker?: BreakerOptions;
   logger?: Logger;
   /** Observes every attempt (metrics). */
@@ -46,6 +43,9 @@ export interface BackendHttpClientOptions {
  * unhealthy backend count as failures: refused or reset connections, timeouts, 5xx and 429.
  */
 export type BreakerOptions = import('../../config/config-schema.js').BackendBreakerOptions;
+
+/** The largest response body accepted by default: 10 MiB, far above any page a backend answers. */
+export const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
 /** One upstream attempt, as reported to {@link BackendHttpClientOptions.onAttempt}. */
 export interface AttemptOutcome {
@@ -73,7 +73,6 @@ export class BackendHttpClient {
   readonly #options: Required<Pick<BackendHttpClientOptions, 'timeoutMs' | 'retries' | 'maxResponseBytes'>> & BackendHttpClientOptions;
   readonly #budget = new RetryBudget();
   readonly #breaker: CircuitBreaker<Parameters<Attempt>, UpstreamResponse>;
-  readonly #basePath: string;
   /** Identical GETs in flight at once share one call (across GraphQL requests). */
   readonly #reads = new SingleFlight<UpstreamResponse>();
   /**
@@ -85,11 +84,16 @@ export class BackendHttpClient {
   constructor(options: BackendHttpClientOptions) {
     this.backend = options.backend;
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.#options = { timeoutMs: 5000, retries: 2, maxResponseBytes: 10 * 1024 * 1024, ...options };
+    const defaults = BACKEND_TRANSPORT_DEFAULTS;
+    this.#options = {
+      ...options,
+      timeoutMs: options.timeoutMs ?? defaults.timeoutMs,
+      retries: options.retries ?? defaults.retries,
+      maxResponseBytes: options.maxResponseBytes ?? MAX_RESPONSE_BYTES,
+    };
     const url = new URL(this.baseUrl);
-    this.#basePath = url.pathname.replace(/\/+$/, '');
     this.#connections = new Pool(url.origin, {
-      connections: options.maxConnections ?? 32,
+      connections: options.maxConnections ?? defaults.maxConnections,
       connectTimeout: this.#options.timeoutMs,
       headersTimeout: this.#options.timeoutMs,
       bodyTimeout: this.#options.timeoutMs,
@@ -99,10 +103,10 @@ export class BackendHttpClient {
     const breaker = options.breaker ?? {};
     this.#breaker = new CircuitBreaker<Parameters<Attempt>, UpstreamResponse>(observeAttempts(this.backend, options.logger, this.#attempt), {
       timeout: false,
-      errorThresholdPercentage: breaker.errorThresholdPercentage ?? 50,
-      volumeThreshold: breaker.volumeThreshold ?? 5,
-      resetTimeout: breaker.resetTimeoutMs ?? 5000,
-      rollingCountTimeout: breaker.rollingWindowMs ?? 10_000,
+      errorThresholdPercentage: breaker.errorThresholdPercentage ?? defaults.breaker.errorThresholdPercentage,
+      volumeThreshold: breaker.volumeThreshold ?? defaults.breaker.volumeThreshold,
+      resetTimeout: breaker.resetTimeoutMs ?? defaults.breaker.resetTimeoutMs,
+      rollingCountTimeout: breaker.rollingWindowMs ?? defaults.breaker.rollingWindowMs,
       // Opening and closing need only the counts: no latency percentiles or snapshot events on every call.
       rollingPercentilesEnabled: false,
       enableSnapshots: false,
@@ -114,11 +118,6 @@ export class BackendHttpClient {
         return clientSignal?.aborted === true || error instanceof GatewayOverload || (error instanceof GatewayError && error.code !== 'BACKEND_UNAVAILABLE');
       },
     });
-  }
-
-  /** Whether the breaker currently fails calls fast. */
-  get circuitOpen(): boolean {
-    return this.#breaker.opened;
   }
 
   /** The breaker's state, for readiness reports. */
@@ -133,10 +132,7 @@ export class BackendHttpClient {
    */
   async request(request: UpstreamRequest, ctx: CallContext = {}): Promise<UpstreamResponse> {
     const url = this.#url(request);
-    checkOutgoing(this.backend, url, request.body, {
-      maxUrlBytes: this.#options.maxUrlBytes ?? DEFAULT_MAX_UPSTREAM_URL_BYTES,
-      maxBodyBytes: this.#options.maxRequestBytes ?? DEFAULT_MAX_UPSTREAM_BODY_BYTES,
-    });
+    checkOutgoing(this.backend, url, request.body);
     const idempotent = request.idempotent ?? request.method === 'GET';
     if (!idempotent) {
       ctx.cache?.invalidate(this.baseUrl);
@@ -270,11 +266,6 @@ export class BackendHttpClient {
     }
     return { status, headers: response.headers, body };
   };
-
-  /** The base path of the backend URL, for adapters that build paths. */
-  get basePath(): string {
-    return this.#basePath;
-  }
 }
 
 /**

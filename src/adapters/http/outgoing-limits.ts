@@ -1,16 +1,10 @@
 import { badInput } from '../../model/errors.js';
 
-/** Longest upstream URL the gateway sends, in bytes; default 8 KiB, below what common servers and proxies accept. */
-export const DEFAULT_MAX_UPSTREAM_URL_BYTES = 8 * 1024;
+/** Longest upstream URL the gateway sends, in bytes: 8 KiB, below what common servers and proxies accept. */
+export const MAX_UPSTREAM_URL_BYTES = 8 * 1024;
 
-/** Largest upstream JSON body the gateway sends, in bytes; default 1 MiB, as large as a whole GraphQL request may be. */
-export const DEFAULT_MAX_UPSTREAM_BODY_BYTES = 1024 * 1024;
-
-/** Bounds of {@link checkOutgoing}. */
-export interface OutgoingLimits {
-  maxUrlBytes: number;
-  maxBodyBytes: number;
-}
+/** Largest upstream JSON body the gateway sends, in bytes: 1 MiB, as large as a whole GraphQL request may be. */
+export const MAX_UPSTREAM_BODY_BYTES = 1024 * 1024;
 
 /**
  * Refuses, before anything is sent, a request the gateway should never make:
@@ -19,10 +13,10 @@ export interface OutgoingLimits {
  * breaker and retried, so one client could take a backend away from everyone;
  * as `BAD_USER_INPUT` it costs nothing upstream and nothing to the breaker.
  */
-export function checkOutgoing(backend: string, url: string, body: unknown, limits: OutgoingLimits): void {
+export function checkOutgoing(backend: string, url: string, body: unknown): void {
   const urlBytes = Buffer.byteLength(url, 'utf8');
-  if (urlBytes > limits.maxUrlBytes) {
-    throw badInput(`the request to backend "${backend}" would have a ${urlBytes}-byte URL (at most ${limits.maxUrlBytes}): an input is too long`, undefined, backend);
+  if (urlBytes > MAX_UPSTREAM_URL_BYTES) {
+    throw badInput(`the request to backend "${backend}" would have a ${urlBytes}-byte URL (at most ${MAX_UPSTREAM_URL_BYTES}): an input is too long`, undefined, backend);
   }
   if (body === undefined) return;
   let text: string;
@@ -32,7 +26,7 @@ export function checkOutgoing(backend: string, url: string, body: unknown, limit
     throw badInput(`the request to backend "${backend}" cannot be written as JSON: an input is nested too deeply`, undefined, backend);
   }
   const bodyBytes = Buffer.byteLength(text, 'utf8');
-  if (bodyBytes > limits.maxBodyBytes) {
-    throw badInput(`the request to backend "${backend}" would carry a ${bodyBytes}-byte body (at most ${limits.maxBodyBytes}): an input is too large`, undefined, backend);
+  if (bodyBytes > MAX_UPSTREAM_BODY_BYTES) {
+    throw badInput(`the request to backend "${backend}" would carry a ${bodyBytes}-byte body (at most ${MAX_UPSTREAM_BODY_BYTES}): an input is too large`, undefined, backend);
   }
 }

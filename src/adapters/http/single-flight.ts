@@ -72,7 +72,7 @@ export class SingleFlight<T> {
 }
 
 /** A copy of an error with every own property (message, code, extensions, cause…) and the same class. */
-export function ownCopy(error: unknown): unknown {
+function ownCopy(error: unknown): unknown {
   if (!(error instanceof Error)) return error;
   const copy = Object.create(Object.getPrototypeOf(error) as object) as Error;
   Object.defineProperties(copy, Object.getOwnPropertyDescriptors(error));

@@ -34,7 +34,7 @@ export function connectSchemaType(config: SchemaTypeConfig, deps: AdapterDeps, o
  */
 
 /** Where campaigns live below the configured base URL (the object type `campaign`). */
-export const CAMPAIGNS_PATH = '/api/v1/schema-types/campaign';
+const CAMPAIGNS_PATH = '/api/v1/schema-types/campaign';
 
 /** Largest `rows` the service accepts. */
 export const MAX_ROWS = 100;

@@ -18,7 +18,7 @@ const INPUT_PATHS: Readonly<Record<string, string>> = {
 };
 
 /** The GraphQL input path of a wire field, or undefined for fields the gateway never writes. */
-export function inputPathOf(wireField: string | undefined): string | undefined {
+function inputPathOf(wireField: string | undefined): string | undefined {
   return wireField === undefined ? undefined : INPUT_PATHS[wireField];
 }
 

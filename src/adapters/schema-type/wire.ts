@@ -41,7 +41,6 @@ export const errorBodySchema = z.looseObject({
     .array(z.looseObject({ field: z.string().optional(), message: z.string().optional() }))
     .optional(),
 });
-export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 /** The fields the gateway writes in a create or update `data` object. */
 export interface WireCampaignData {

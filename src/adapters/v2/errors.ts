@@ -27,7 +27,7 @@ const UPDATE_FIELDS: readonly [RegExp, string][] = [
 const CONFLICTS = [/only scheduled campaigns can be updated/i, /only failed messages can be resent/i];
 
 /** The `error` text of a v2 error body, or null when the body is not `{"error": "…"}`. */
-export function errorText(body: unknown): string | null {
+function errorText(body: unknown): string | null {
   const parsed = v2ErrorBodySchema.safeParse(body);
   return parsed.success ? parsed.data.error : null;
 }

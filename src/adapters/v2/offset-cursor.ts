@@ -9,12 +9,12 @@ import type { Page, PageRequest } from '../../model/unified.js';
 const PREFIX = 'v2o:';
 
 /** The opaque cursor of an offset. */
-export function encodeOffset(offset: number): string {
+function encodeOffset(offset: number): string {
   return Buffer.from(`${PREFIX}${offset}`, 'utf8').toString('base64url');
 }
 
 /** The offset in a cursor; `BAD_USER_INPUT` (field `after`) for a cursor this adapter did not issue. */
-export function decodeOffset(cursor: string): number {
+function decodeOffset(cursor: string): number {
   const text = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
   const offset = text.startsWith(PREFIX) ? Number(text.slice(PREFIX.length)) : Number.NaN;
   if (!Number.isSafeInteger(offset) || offset < 0) throw badInput(`"${cursor}" is not a valid cursor`, 'after');

@@ -10,7 +10,7 @@ import type { V2Campaign, V2Message } from './wire.js';
  */
 
 /** The native id of a campaign's only touchpoint: its message. */
-export const MESSAGE_TOUCHPOINT_ID = 'message';
+const MESSAGE_TOUCHPOINT_ID = 'message';
 
 const STATUSES: Readonly<Record<string, CampaignStatus>> = {
   scheduled: 'SCHEDULED',

@@ -18,11 +18,10 @@ const optionalRfc3339 = z.union([z.literal(''), rfc3339]);
 const counter = z.number().int().nonnegative();
 
 /** `CampaignClient`: one recipient and the values of the template's variables. */
-export const v2ClientSchema = z.looseObject({
+const v2ClientSchema = z.looseObject({
   AccountID: z.string(),
   Params: z.array(z.string()).nullable().optional(),
 });
-export type V2Client = z.infer<typeof v2ClientSchema>;
 
 /** `CampaignResponse`: the fields the normalization needs are required, the rest optional. */
 export const v2CampaignSchema = z.looseObject({
@@ -48,7 +47,7 @@ export const v2CampaignSchema = z.looseObject({
 export type V2Campaign = z.infer<typeof v2CampaignSchema>;
 
 /** A message's delivery state: `pending` → `sent` → `delivered` | `read`, or → `failed`. */
-export const V2_MESSAGE_STATUSES = ['pending', 'sent', 'delivered', 'read', 'failed'] as const;
+const V2_MESSAGE_STATUSES = ['pending', 'sent', 'delivered', 'read', 'failed'] as const;
 
 /** One message of `getCampMsgs` and the answer of `resendMsg`. */
 export const v2MessageSchema = z.looseObject({

@@ -15,7 +15,7 @@ export interface ErrorSubject {
 }
 
 /** The backend's own words: `error`, then each detail as `path: message`. */
-export function backendMessage(body: unknown): string | undefined {
+function backendMessage(body: unknown): string | undefined {
   const parsed = wireErrorSchema.safeParse(body);
   if (!parsed.success) return undefined;
   const details = (parsed.data.details ?? [])

@@ -1,7 +1,6 @@
 /** The closed value lists of the workspace wire contract that the adapter checks inputs against. */
 
 export const WORKSPACE_CAMPAIGN_STATUSES = ['DRAFT', 'ACTIVE', 'PAUSED', 'COMPLETED', 'ARCHIVED'] as const;
-export type WorkspaceCampaignStatus = (typeof WORKSPACE_CAMPAIGN_STATUSES)[number];
 
 export const WORKSPACE_CAMPAIGN_TYPES = ['AUTOMATED', 'BROADCAST', 'TRANSACTIONAL'] as const;
 

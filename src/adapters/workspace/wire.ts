@@ -11,7 +11,7 @@ import { NODE_KINDS } from './vocabulary.js';
 const isoTime = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'Expected an ISO 8601 date-time');
 
 /** One node of a campaign's workflow graph. */
-export const wireNodeSchema = z.looseObject({
+const wireNodeSchema = z.looseObject({
   id: z.string().min(1),
   kind: z.enum(NODE_KINDS),
   type: z.string().min(1),
@@ -23,14 +23,13 @@ export const wireNodeSchema = z.looseObject({
 export type WireNode = z.infer<typeof wireNodeSchema>;
 
 /** A directed edge; the backend does not check that its nodes exist. */
-export const wireEdgeSchema = z.looseObject({ source: z.string(), target: z.string() });
+const wireEdgeSchema = z.looseObject({ source: z.string(), target: z.string() });
 export type WireEdge = z.infer<typeof wireEdgeSchema>;
 
-export const wireWorkflowSchema = z.looseObject({
+const wireWorkflowSchema = z.looseObject({
   nodes: z.array(wireNodeSchema),
   edges: z.array(wireEdgeSchema).optional(),
 });
-export type WireWorkflow = z.infer<typeof wireWorkflowSchema>;
 
 /**
  * A campaign as the list answers it, or (with `workflow`, `actions` and `abTests`)
@@ -88,7 +87,6 @@ export const wireErrorSchema = z.looseObject({
     )
     .optional(),
 });
-export type WireError = z.infer<typeof wireErrorSchema>;
 
 /** The body of `POST /campaigns`. */
 export interface WireCampaignCreate {

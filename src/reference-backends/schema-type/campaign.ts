@@ -66,9 +66,6 @@ export const BOOLEAN_FIELDS = [
   'enableRealtimeTranscription',
 ] as const;
 
-/** Fields the server owns: what a client sends for them is ignored (times are only format-checked). */
-export const SERVER_FIELDS = ['_id', 'tenantId', 'objectType', 'createdAt', 'modifiedAt', 'deletedAt'] as const;
-
 /** Scalar fields a search `q` may name. */
 export const SEARCHABLE_FIELDS: readonly string[] = [
   '_id',

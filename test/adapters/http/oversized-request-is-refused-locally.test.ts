@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackendHttpClient } from '../../../src/adapters/http/backend-client.js';
-import { DEFAULT_MAX_UPSTREAM_BODY_BYTES, DEFAULT_MAX_UPSTREAM_URL_BYTES } from '../../../src/adapters/http/outgoing-limits.js';
+import { MAX_UPSTREAM_BODY_BYTES, MAX_UPSTREAM_URL_BYTES } from '../../../src/adapters/http/outgoing-limits.js';
 import { answer, startFakeUpstream } from './fake-upstream.js';
 
 /**
@@ -27,7 +27,7 @@ describe('requests the gateway should not send', () => {
       await expect(client.request({ method: 'GET', path: `/campaigns/${'x'.repeat(20_000)}` })).rejects.toMatchObject({
         code: 'BAD_USER_INPUT',
         backend: 'growth',
-        message: expect.stringContaining(`at most ${DEFAULT_MAX_UPSTREAM_URL_BYTES}`),
+        message: expect.stringContaining(`at most ${MAX_UPSTREAM_URL_BYTES}`),
       });
     }
     expect(upstream.requests).toBe(0);
@@ -37,7 +37,7 @@ describe('requests the gateway should not send', () => {
 
   it('a body over 1 MiB, or one too deep to write as JSON: BAD_USER_INPUT, nothing sent', async () => {
     const { upstream, client } = await setup();
-    await expect(client.request({ method: 'PATCH', path: '/campaigns/1', body: { settings: 'x'.repeat(DEFAULT_MAX_UPSTREAM_BODY_BYTES) } })).rejects.toMatchObject({
+    await expect(client.request({ method: 'PATCH', path: '/campaigns/1', body: { settings: 'x'.repeat(MAX_UPSTREAM_BODY_BYTES) } })).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
       backend: 'growth',
     });
@@ -50,7 +50,7 @@ describe('requests the gateway should not send', () => {
 
   it('a URL just within the limit is sent', async () => {
     const { upstream, client } = await setup();
-    const path = `/c/${'x'.repeat(DEFAULT_MAX_UPSTREAM_URL_BYTES - upstream.url.length - 3)}`;
+    const path = `/c/${'x'.repeat(MAX_UPSTREAM_URL_BYTES - upstream.url.length - 3)}`;
     await expect(client.request({ method: 'GET', path })).resolves.toMatchObject({ status: 200 });
     expect(upstream.requests).toBe(1);
   });
