@@ -1,4 +1,5 @@
 import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ZodPlugin from '@pothos/plugin-zod';
@@ -26,7 +27,7 @@ export const builder = new SchemaBuilder<{
   DefaultNodeNullability: false;
 }>({
   // Scopes first: a key that may not call a field learns nothing about its arguments.
-  plugins: [ScopeAuthPlugin, RelayPlugin, ZodPlugin],
+  plugins: [ScopeAuthPlugin, RelayPlugin, ZodPlugin, DataloaderPlugin],
   // Contract fields are non-null unless the contract says otherwise; each nullable one says so.
   defaultFieldNullability: false,
   scopeAuth: {

@@ -2,10 +2,10 @@ import { responsePathAsArray } from 'graphql';
 import type { CampaignFilter } from '../model/campaign-query.js';
 import { listCampaigns } from '../gateway/campaign-list.js';
 import { builder } from './builder.js';
-import { CampaignRef } from './campaign.js';
+import { CampaignRef } from './loadable-nodes.js';
 import { CampaignOrderFieldEnum, CampaignStatusEnum, ChannelEnum, OrderDirectionEnum } from './enums.js';
 import { selectedDetailFields } from './campaign-selection.js';
-import { prefetchTouchpoints } from './load-node.js';
+import { prefetchTouchpoints, primeCampaign } from './load-node.js';
 import { boundedText, distinctBounded, MAX_NAME_FILTER_LENGTH } from './input-bounds.js';
 import { pageSize } from './paging.js';
 
@@ -75,7 +75,7 @@ builder.queryField('campaigns', (t) =>
         },
       );
       // A list form is no answer to a later load of the campaign by id.
-      for (const { node } of page.edges) if (!node.lacks) ctx.loaders.campaign.prime({ backend: node.backend, nativeId: node.nativeId }, node);
+      for (const { node } of page.edges) primeCampaign(ctx, node);
       const path = responsePathAsArray(info.path);
       ctx.partialErrors.push(...page.errors.map((error) => error.atPath(path)));
       return page;

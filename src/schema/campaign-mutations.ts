@@ -1,7 +1,8 @@
+import { clearAllDataLoaders } from '@pothos/plugin-dataloader';
 import { facetOf } from '../adapters/seam/capabilities.js';
 import { campaignGlobalId } from '../model/global-id.js';
 import { builder } from './builder.js';
-import { CampaignRef } from './campaign.js';
+import { CampaignRef } from './loadable-nodes.js';
 import { CampaignStatusEnum, ChannelEnum } from './enums.js';
 import { changingSomething } from './input-bounds.js';
 import { campaignTarget } from './mutation-target.js';
@@ -58,7 +59,7 @@ builder.mutationFields((t) => ({
       const { backend, ...rest } = input;
       const adapter = ctx.backends.named(backend, 'input.backend');
       const campaign = await facetOf(adapter, 'campaignCreate').create(rest, ctx.call);
-      ctx.loaders.clearAll();
+      clearAllDataLoaders(ctx);
       return campaign;
     },
   }),
@@ -69,7 +70,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const { adapter, nativeId } = campaignTarget(ctx, String(args.id), 'id');
       const campaign = await facetOf(adapter, 'campaignUpdate').update(nativeId, args.input, ctx.call);
-      ctx.loaders.clearAll();
+      clearAllDataLoaders(ctx);
       return campaign;
     },
   }),
@@ -81,7 +82,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const { adapter, nativeId } = campaignTarget(ctx, String(args.id), 'id');
       await facetOf(adapter, 'campaignDelete').delete(nativeId, ctx.call);
-      ctx.loaders.clearAll();
+      clearAllDataLoaders(ctx);
       return campaignGlobalId({ backend: adapter.name, nativeId });
     },
   }),

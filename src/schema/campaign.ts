@@ -1,23 +1,15 @@
-import type { Campaign } from '../model/unified.js';
 import { decodeGlobalIdOf } from '../model/global-id.js';
-import { builder, nodeKey, parseNodeKey } from './builder.js';
+import { builder } from './builder.js';
 import { BackendRef } from './backend.js';
 import { CampaignStatusEnum, ChannelEnum } from './enums.js';
 import { isDeliveryDone } from '../live/stats-event.js';
 import { DeliveryStatsRef } from './delivery-stats.js';
-import { detailOf, loadCampaign, settleNode } from './load-node.js';
+import { detailOf, loadCampaign } from './load-node.js';
+import { CampaignRef } from './loadable-nodes.js';
 
-export const CampaignRef = builder.objectRef<Campaign>('Campaign');
-
-builder.node(CampaignRef, {
+CampaignRef.implement({
   description: 'A campaign of any backend, in the unified model.',
-  id: { resolve: (c) => nodeKey(c.backend, c.nativeId) },
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'channels' in value && 'nativeId' in value,
-  loadMany: (ids, ctx) =>
-    Promise.all(ids.map((id) => {
-      const [backend, nativeId] = parseNodeKey(id) as [string, string];
-      return settleNode(loadCampaign(ctx, backend, nativeId));
-    })),
   fields: (t) => ({
     backend: t.field({ type: BackendRef, resolve: (c, _args, ctx) => ctx.backends.forId(c.backend) }),
     nativeId: t.exposeString('nativeId', { description: 'The backend\'s own id, as a string.' }),

@@ -1,10 +1,11 @@
+import { clearAllDataLoaders } from '@pothos/plugin-dataloader';
 import type { Enrollment, EnrollmentResult, EnrollmentOutcome } from '../model/unified.js';
 import { z } from 'zod';
 import { facetOf } from '../adapters/seam/capabilities.js';
 import { builder, nodeKey, parseNodeKey } from './builder.js';
-import { CampaignRef } from './campaign.js';
+import { CampaignRef } from './loadable-nodes.js';
 import { EnrollmentOutcomeStatusEnum } from './enums.js';
-import { loadCampaign, settleNode } from './load-node.js';
+import { settleNode } from './load-node.js';
 import { MAX_CONTACTS_PER_ENROLLMENT } from './input-bounds.js';
 import { childConnection, findInPages } from './paging.js';
 import { campaignTarget } from './mutation-target.js';
@@ -27,7 +28,8 @@ builder.node(EnrollmentRef, {
   fields: (t) => ({
     campaign: t.field({
       type: CampaignRef,
-      resolve: async (e, _args, ctx) => (await loadCampaign(ctx, e.backend, e.campaignNativeId))!,
+      // A node key: the campaign loads through the request's loader.
+      resolve: (e) => nodeKey(e.backend, e.campaignNativeId),
     }),
     contactId: t.exposeString('contactId'),
     params: t.exposeStringList('params', { nullable: true }),
@@ -85,7 +87,7 @@ builder.mutationField('enrollContacts', (t) =>
     resolve: async (_root, args, ctx) => {
       const { adapter, nativeId } = campaignTarget(ctx, String(args.campaignId), 'campaignId');
       const result = await facetOf(adapter, 'enrollment').enroll(nativeId, args.contactIds, ctx.call);
-      ctx.loaders.clearAll();
+      clearAllDataLoaders(ctx);
       return result;
     },
   }),

@@ -1,3 +1,4 @@
+import { clearAllDataLoaders } from '@pothos/plugin-dataloader';
 import type { ExecutionResult } from '../model/unified.js';
 import { z } from 'zod';
 import { facetOf } from '../adapters/seam/capabilities.js';
@@ -40,7 +41,7 @@ builder.mutationField('executeCampaign', (t) =>
     resolve: async (_root, args, ctx) => {
       const { adapter, nativeId } = campaignTarget(ctx, String(args.campaignId), 'campaignId');
       const result = await facetOf(adapter, 'execution').execute(nativeId, args.input, ctx.call);
-      ctx.loaders.clearAll();
+      clearAllDataLoaders(ctx);
       // An execution sends messages: viewers of this campaign's counters should not wait for the next poll.
       ctx.live.refresh({ backend: adapter.name, nativeId });
       return result;

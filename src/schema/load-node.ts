@@ -1,10 +1,18 @@
 import type { Campaign, DetailField, Touchpoint } from '../model/unified.js';
 import type { GatewayContext } from '../server/context.js';
+import { nodeKey } from './builder.js';
+import { CampaignRef, touchpointsOfCampaign, TouchpointRef } from './loadable-nodes.js';
 
 /** A campaign through the request's loader; null when it does not exist, `BAD_USER_INPUT` when its backend is not configured. */
 export async function loadCampaign(ctx: GatewayContext, backend: string, nativeId: string): Promise<Campaign | null> {
   ctx.backends.forId(backend);
-  return ctx.loaders.campaign.load({ backend, nativeId });
+  // The loader answers null for a campaign that does not exist (its value type says Campaign).
+  return (await CampaignRef.getDataloader(ctx).load(nodeKey(backend, nativeId))) ?? null;
+}
+
+/** Keeps a full campaign record for the rest of the request, so that a later read of it by id costs nothing. */
+export function primeCampaign(ctx: GatewayContext, campaign: Campaign): void {
+  if (!campaign.lacks) CampaignRef.getDataloader(ctx).prime(nodeKey(campaign.backend, campaign.nativeId), campaign);
 }
 
 /**
@@ -21,7 +29,7 @@ export async function loadTouchpointsOf(ctx: GatewayContext, campaign: Campaign)
   if (!ctx.backends.get(campaign.backend)?.touchpoints) return null;
   const touchpoints = await detailOf(ctx, campaign, 'touchpoints');
   if (touchpoints) return touchpoints;
-  return ctx.loaders.touchpointsOfCampaign.load({ backend: campaign.backend, nativeId: campaign.nativeId, campaign });
+  return touchpointsOfCampaign(ctx).load({ backend: campaign.backend, nativeId: campaign.nativeId, campaign });
 }
 
 /**
@@ -31,22 +39,17 @@ export async function loadTouchpointsOf(ctx: GatewayContext, campaign: Campaign)
 export function prefetchTouchpoints(ctx: GatewayContext, campaign: Campaign): void {
   if (campaign.touchpoints || campaign.lacks?.has('touchpoints')) return;
   if (!ctx.backends.get(campaign.backend)?.touchpoints) return;
-  ctx.loaders.touchpointsOfCampaign.load({ backend: campaign.backend, nativeId: campaign.nativeId, campaign }).catch(() => undefined);
+  touchpointsOfCampaign(ctx).load({ backend: campaign.backend, nativeId: campaign.nativeId, campaign }).catch(() => undefined);
 }
 
 /** A touchpoint through the request's loader; null when unknown or its backend has no touchpoints. */
-export async function loadTouchpoint(
-  ctx: GatewayContext,
-  backend: string,
-  campaignNativeId: string,
-  nativeId: string,
-): Promise<Touchpoint | null> {
+export async function loadTouchpoint(ctx: GatewayContext, backend: string, campaignNativeId: string, nativeId: string): Promise<Touchpoint | null> {
   if (!ctx.backends.forId(backend).touchpoints) return null;
-  return ctx.loaders.touchpoint.load({ backend, campaignNativeId, nativeId });
+  return (await TouchpointRef.getDataloader(ctx).load(nodeKey(backend, campaignNativeId, nativeId))) ?? null;
 }
 
 /**
- * One entry of a relay `loadMany`, its failure turned into the Error itself rather
+ * One entry of a relay `loadOne`, its failure turned into the Error itself rather
  * than a rejection: graphql-js raises an Error value at its own list position, so
  * `nodes(ids)` answers null with one error for that id instead of failing every id.
  */

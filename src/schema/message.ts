@@ -1,12 +1,13 @@
+import { clearAllDataLoaders } from '@pothos/plugin-dataloader';
 import type { BackendAdapter } from '../adapters/seam/backend-adapter.js';
 import type { ChildKey, Message } from '../model/unified.js';
 import { notFound } from '../model/errors.js';
 import { facetOf } from '../adapters/seam/capabilities.js';
 import type { GatewayContext } from '../server/context.js';
 import { builder, nodeKey, parseNodeKey } from './builder.js';
-import { CampaignRef } from './campaign.js';
+import { CampaignRef } from './loadable-nodes.js';
 import { DeliveryStatusEnum } from './enums.js';
-import { loadCampaign, settleNode } from './load-node.js';
+import { settleNode } from './load-node.js';
 import { childConnection, findInPages } from './paging.js';
 import { childTarget } from './mutation-target.js';
 
@@ -33,7 +34,8 @@ builder.node(MessageRef, {
   fields: (t) => ({
     campaign: t.field({
       type: CampaignRef,
-      resolve: async (m, _args, ctx) => (await loadCampaign(ctx, m.backend, m.campaignNativeId))!,
+      // A node key: the campaign loads through the request's loader.
+      resolve: (m) => nodeKey(m.backend, m.campaignNativeId),
     }),
     recipient: t.exposeString('recipient'),
     status: t.field({ type: DeliveryStatusEnum, resolve: (m) => m.status }),
@@ -79,7 +81,7 @@ builder.mutationField('resendMessage', (t) =>
         throw notFound(`message "${key.nativeId}" of campaign "${key.campaignNativeId}"`, adapter.name);
       }
       const message = await resend.resend(key, ctx.call);
-      ctx.loaders.clearAll();
+      clearAllDataLoaders(ctx);
       // Counters change with a resend: viewers of this campaign should not wait for the next poll.
       ctx.live.refresh({ backend: adapter.name, nativeId: key.campaignNativeId });
       return message;

@@ -1,3 +1,4 @@
+import { clearAllDataLoaders } from '@pothos/plugin-dataloader';
 import type { TouchpointValidation } from '../model/unified.js';
 import { facetOf } from '../adapters/seam/capabilities.js';
 import { touchpointGlobalId } from '../model/global-id.js';
@@ -5,7 +6,7 @@ import { builder } from './builder.js';
 import { ChannelEnum, TouchpointTypeEnum } from './enums.js';
 import { changingSomething } from './input-bounds.js';
 import { campaignTarget, childTarget } from './mutation-target.js';
-import { TouchpointRef } from './touchpoint.js';
+import { TouchpointRef } from './loadable-nodes.js';
 
 const CreateTouchpointInput = builder.inputType('CreateTouchpointInput', {
   fields: (t) => ({
@@ -42,7 +43,7 @@ builder.mutationFields((t) => ({
       const { campaignId, ...rest } = input;
       const { adapter, nativeId } = campaignTarget(ctx, String(campaignId), 'input.campaignId');
       const touchpoint = await facetOf(adapter, 'touchpointWrites').create(nativeId, rest, ctx.call);
-      ctx.loaders.clearAll();
+      clearAllDataLoaders(ctx);
       return touchpoint;
     },
   }),
@@ -53,7 +54,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const { adapter, key } = childTarget(ctx, 'Touchpoint', String(args.id), 'id');
       const touchpoint = await facetOf(adapter, 'touchpointWrites').update(key, args.input, ctx.call);
-      ctx.loaders.clearAll();
+      clearAllDataLoaders(ctx);
       return touchpoint;
     },
   }),
@@ -65,7 +66,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const { adapter, key } = childTarget(ctx, 'Touchpoint', String(args.id), 'id');
       await facetOf(adapter, 'touchpointWrites').delete(key, ctx.call);
-      ctx.loaders.clearAll();
+      clearAllDataLoaders(ctx);
       return touchpointGlobalId({ backend: adapter.name, ...key });
     },
   }),

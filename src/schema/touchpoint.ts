@@ -1,29 +1,21 @@
-import type { Touchpoint } from '../model/unified.js';
 import { campaignGlobalId, decodeGlobalIdOf } from '../model/global-id.js';
-import { builder, nodeKey, parseNodeKey } from './builder.js';
+import { builder, nodeKey } from './builder.js';
 import { BackendRef } from './backend.js';
-import { CampaignRef } from './campaign.js';
 import { ChannelEnum, TouchpointTypeEnum } from './enums.js';
-import { loadCampaign, loadTouchpoint, loadTouchpointsOf, settleNode } from './load-node.js';
+import { loadTouchpoint, loadTouchpointsOf } from './load-node.js';
+import { CampaignRef, TouchpointRef } from './loadable-nodes.js';
 
-export const TouchpointRef = builder.objectRef<Touchpoint>('Touchpoint');
-
-builder.node(TouchpointRef, {
+TouchpointRef.implement({
   description: 'One step of a campaign: a message, an action, a condition, a delay or its trigger.',
-  id: { resolve: (tp) => nodeKey(tp.backend, tp.campaignNativeId, tp.nativeId) },
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'campaignNativeId' in value && 'rawType' in value,
-  loadMany: (ids, ctx) =>
-    Promise.all(ids.map((id) => {
-      const [backend, campaignNativeId, nativeId] = parseNodeKey(id) as [string, string, string];
-      return settleNode(loadTouchpoint(ctx, backend, campaignNativeId, nativeId));
-    })),
   fields: (t) => ({
     backend: t.field({ type: BackendRef, resolve: (tp, _args, ctx) => ctx.backends.forId(tp.backend) }),
     nativeId: t.exposeString('nativeId'),
     campaign: t.field({
       type: CampaignRef,
       nullable: true,
-      resolve: (tp, _args, ctx) => loadCampaign(ctx, tp.backend, tp.campaignNativeId),
+      // A node key: the campaign loads through the request's loader (null once it is gone).
+      resolve: (tp) => nodeKey(tp.backend, tp.campaignNativeId),
     }),
     campaignId: t.id({
       description: 'The global id of the campaign it belongs to; unlike `campaign`, known without reading the campaign.',

@@ -5,7 +5,6 @@ import { UpstreamCache } from '../adapters/http/upstream-cache.js';
 import type { Scope } from '../config/config-schema.js';
 import type { GatewayError } from '../model/errors.js';
 import type { CursorSigner } from '../gateway/cursor-signer.js';
-import { createLoaders, type Loaders } from '../gateway/loaders.js';
 import type { BackendSet } from '../gateway/backend-set.js';
 import type { DeliveryStatsHub } from '../live/delivery-stats-hub.js';
 
@@ -18,8 +17,6 @@ export interface Caller {
 /** The per-request GraphQL context. */
 export interface GatewayContext {
   backends: BackendSet;
-  /** Per-request DataLoaders: batched, deduplicated lookups. */
-  loaders: Loaders;
   /** Passed to every adapter call: the client's abort signal and the per-request upstream memo. */
   call: CallContext;
   caller: Caller;
@@ -43,14 +40,14 @@ export interface ContextDeps {
 
 /**
  * The context of one GraphQL request. What only a request that reads a backend
- * needs (its abort signal linked for upstream calls, the upstream memo, the
- * loaders) is made the first time it is asked for, not for every request.
+ * needs (its abort signal linked for upstream calls, the upstream memo) is made
+ * the first time it is asked for, not for every request; so are its loaders,
+ * which `@pothos/plugin-dataloader` keeps per context (`schema/loadable-nodes.ts`).
  */
 export function createContext(deps: ContextDeps, initial: YogaInitialContext): GatewayContext {
   const { request } = initial;
   let signal: AbortSignal | undefined;
   let cache: UpstreamCache | undefined;
-  let loaders: Loaders | undefined;
   const call: CallContext = {
     get signal() {
       // whatwg-node's request signal reads `aborted` false after the client went away once
@@ -75,9 +72,6 @@ export function createContext(deps: ContextDeps, initial: YogaInitialContext): G
   };
   return {
     backends: deps.backends,
-    get loaders() {
-      return (loaders ??= createLoaders(deps.backends, call));
-    },
     call,
     caller: { scopes: deps.scopesOf(initial) },
     partialErrors: [],
