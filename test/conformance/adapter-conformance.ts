@@ -1,34 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackendAdapter } from '../../src/adapters/seam/backend-adapter.js';
-import type { CampaignOrder } from '../../src/model/campaign-query.js';
-import { CAMPAIGN_STATUSES, CAPABILITIES, CHANNELS, TOUCHPOINT_TYPES, type Capability } from '../../src/model/enums.js';
-import { comparePositions, sortPosition } from '../../src/model/campaign-order.js';
-import { listCampaigns } from '../../src/gateway/campaign-list.js';
-import type { Campaign, Touchpoint } from '../../src/model/unified.js';
-import type { ReferenceBackend } from '../../src/reference-backends/shared/reference-backend.js';
-import { definitionOfKind, secretsOf } from '../support/backend-kinds.js';
-import { capabilitiesOf, facetOf, facetsOf } from '../../src/adapters/seam/capabilities.js';
+import { capabilitiesOf, FACET_NAMES, facetsOf } from '../../src/adapters/seam/capabilities.js';
 import type { FacetName } from '../../src/adapters/seam/facets.js';
+import type { BackendKindDefinition } from '../../src/backend-kinds/backend-kind.js';
+import { listCampaigns } from '../../src/gateway/campaign-list.js';
+import { comparePositions, sortPosition } from '../../src/model/campaign-order.js';
+import type { CampaignOrder } from '../../src/model/campaign-query.js';
+import { CAMPAIGN_STATUSES, CAPABILITIES, CHANNELS } from '../../src/model/enums.js';
+import type { Campaign } from '../../src/model/unified.js';
+import type { ConformanceFixture, ConformanceOptions } from './conformance-options.js';
+import { describeFacetCases } from './facet-cases.js';
 
-/** A running adapter wired to its seeded reference backend. */
-export interface ConformanceFixture {
-  adapter: BackendAdapter;
-  backend: ReferenceBackend;
-}
-
-/** What the shared suite needs to know about one adapter kind. */
-export interface ConformanceOptions {
-  /** Starts a seeded reference backend (port 0) and an adapter configured for it. */
-  setup(): Promise<ConformanceFixture>;
-  /** A seeded campaign and the fields its normalized form must have (per the normalization table). */
-  sample: { nativeId: string; expected: Partial<Campaign> };
-  /** The normalized touchpoints of the sample campaign, in order (kinds with `TOUCHPOINTS`). */
-  sampleTouchpoints?: Partial<Touchpoint>[];
-  /** A native id of the right form that the backend does not know. */
-  unknownNativeId: string;
-  /** Capabilities this kind must declare. */
-  capabilities: Capability[];
-}
+export type { ConformanceFixture, ConformanceOptions, ConformanceWrites } from './conformance-options.js';
 
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -62,10 +45,13 @@ export async function walkCampaigns(adapter: BackendAdapter, order: CampaignOrde
 }
 
 /**
- * The shared adapter suite (unstorage's `testDriver` style): every adapter kind
- * runs it over real HTTP against its reference backend, then adds its own cases.
+ * The shared adapter suite (unstorage's `testDriver` style): every registered
+ * kind runs it over real HTTP against its reference backend, then adds its own
+ * cases. The core's cases run for every kind; each facet's run where the kind
+ * has the facet and show as skipped, by name, where it does not.
  */
-export function describeAdapterConformance(kind: string, options: ConformanceOptions): void {
+export function describeAdapterConformance(definition: BackendKindDefinition, options: ConformanceOptions): void {
+  const { kind, backendKind, secretFields } = definition.adapter;
   describe(`${kind} adapter conformance`, () => {
     let fixture: ConformanceFixture;
     let all: Campaign[];
@@ -79,23 +65,23 @@ export function describeAdapterConformance(kind: string, options: ConformanceOpt
       await fixture?.backend.close();
     });
 
-    it('matches the adapter interface', () => {
+    it('matches interface', () => {
       const { adapter } = fixture;
       expect(typeof adapter.name).toBe('string');
-      expect(adapter.kind).toBe(definitionOfKind(fixture.backend.kind).adapter.backendKind);
-      expect(typeof adapter.listCampaigns).toBe('function');
-      expect(typeof adapter.getCampaigns).toBe('function');
-      expect(typeof adapter.close).toBe('function');
-      for (const capability of capabilitiesOf(adapter)) expect(CAPABILITIES).toContain(capability);
-      expect([...capabilitiesOf(adapter)].sort()).toEqual([...options.capabilities].sort());
+      expect(adapter.kind).toBe(backendKind);
+      expect(fixture.backend.kind).toBe(kind);
+      for (const method of ['listCampaigns', 'getCampaigns', 'close'] as const) expect(typeof adapter[method], method).toBe('function');
+      expect(facetsOf(adapter)).toEqual(FACET_NAMES.filter((name) => options.facets.includes(name)));
       for (const facet of facetsOf(adapter)) {
         for (const method of METHODS_OF_FACET[facet]) expect(typeof (adapter[facet] as unknown as Record<string, unknown>)[method], `${facet}.${method}`).toBe('function');
       }
+      for (const capability of capabilitiesOf(adapter)) expect(CAPABILITIES).toContain(capability);
+      expect([...capabilitiesOf(adapter)].sort()).toEqual([...options.capabilities].sort());
     });
 
     it('lists the seeded campaigns, each normalized to the unified model', () => {
       expect(all.length).toBeGreaterThanOrEqual(8);
-      const secrets = secretsOf(fixture.backend);
+      const secrets = secretFields.map((field) => fixture.backend.credentials[field]!);
       expect(secrets.length).toBeGreaterThan(0);
       for (const campaign of all) {
         expect(campaign.backend).toBe(fixture.adapter.name);
@@ -151,41 +137,6 @@ export function describeAdapterConformance(kind: string, options: ConformanceOpt
       }
     }
 
-    it('touchpoints come in position order with unified types', async () => {
-      if (!capabilitiesOf(fixture.adapter).includes('TOUCHPOINTS')) {
-        expect(fixture.adapter.touchpoints).toBeUndefined();
-        return;
-      }
-      const [touchpoints] = await facetOf(fixture.adapter, 'touchpoints').list([options.sample.nativeId], {});
-      expect(Array.isArray(touchpoints)).toBe(true);
-      const list = touchpoints as Touchpoint[];
-      for (const tp of list) {
-        expect(TOUCHPOINT_TYPES).toContain(tp.type);
-        expect(tp.campaignNativeId).toBe(options.sample.nativeId);
-        if (tp.channel !== null) expect(CHANNELS).toContain(tp.channel);
-        if (tp.createdAt !== null) expect(tp.createdAt).toMatch(ISO_MS);
-      }
-      const positions = list.map((tp) => tp.position ?? 0);
-      expect(positions).toEqual([...positions].sort((x, y) => x - y));
-      if (options.sampleTouchpoints) expect(list).toMatchObject(options.sampleTouchpoints);
-    });
-
-    it('touchpoint lookups answer in key order, null for unknown ids', async () => {
-      if (!capabilitiesOf(fixture.adapter).includes('TOUCHPOINTS')) return;
-      const [touchpoints] = await facetOf(fixture.adapter, 'touchpoints').list([options.sample.nativeId, options.unknownNativeId], {});
-      const first = (touchpoints as Touchpoint[])[0]!;
-      const keys = [
-        { campaignNativeId: options.unknownNativeId, nativeId: 'missing' },
-        { campaignNativeId: first.campaignNativeId, nativeId: first.nativeId },
-        { campaignNativeId: first.campaignNativeId, nativeId: 'missing_tp' },
-      ];
-      const loaded = await facetOf(fixture.adapter, 'touchpoints').get(keys, {});
-      expect(loaded).toHaveLength(3);
-      expect(loaded[0]).toBeNull();
-      expect((loaded[1] as Touchpoint).nativeId).toBe(first.nativeId);
-      expect(loaded[2]).toBeNull();
-      const [, unknownCampaign] = await facetOf(fixture.adapter, 'touchpoints').list([options.sample.nativeId, options.unknownNativeId], {});
-      expect(unknownCampaign).toBeNull();
-    });
+    describeFacetCases(options, () => fixture);
   });
 }

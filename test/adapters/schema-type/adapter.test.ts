@@ -16,8 +16,9 @@ import { describeAdapterConformance, walkCampaigns } from '../../conformance/ada
 import { call, validData } from '../../reference-backends/schema-type/http.js';
 import { adapterFor, BACKEND, CAMPAIGNS, startFakeService, wireRecord, type FakeService } from './fixtures.js';
 import { facetOf } from '../../../src/adapters/seam/capabilities.js';
+import { definitionOfKind } from '../../support/backend-kinds.js';
 
-describeAdapterConformance('schemaType', {
+describeAdapterConformance(definitionOfKind('schemaType'), {
   async setup() {
     const backend = await startSchemaTypeBackend();
     const adapter = schemaTypeAdapter.create(
@@ -47,6 +48,11 @@ describeAdapterConformance('schemaType', {
   },
   unknownNativeId: 'cmp_does_not_exist',
   capabilities: ['CAMPAIGN_CREATE', 'CAMPAIGN_UPDATE', 'CAMPAIGN_DELETE', 'SEARCH'],
+  facets: ['campaignCreate', 'campaignUpdate', 'campaignDelete'],
+  writes: {
+    createCampaign: { name: 'Conformance Probe', type: 'PERSONAL', workflowId: 'wf_conformance', channels: ['EMAIL'], senders: { emailFrom: 'probe@example.com' } },
+    updateCampaign: { name: 'Conformance Probe (renamed)', description: 'Renamed by the shared suite' },
+  },
 });
 
 const CREATED_DESC: CampaignOrder = { field: 'CREATED_AT', direction: 'DESC' };

@@ -12,11 +12,12 @@ import { describeAdapterConformance } from '../../conformance/adapter-conformanc
 import { call } from '../../reference-backends/touchpoint/http.js';
 import { adapterFor, BACKEND_NAME, rejectionOf, silentLogger } from './fixture.js';
 import { capabilitiesOf, facetOf } from '../../../src/adapters/seam/capabilities.js';
+import { definitionOfKind } from '../../support/backend-kinds.js';
 
 const LOYALTY = 'cmp_5eed0000000000000000000a';
 const VALENTINE = 'cmp_5eed00000000000000000002';
 
-describeAdapterConformance('touchpoint', {
+describeAdapterConformance(definitionOfKind('touchpoint'), {
   async setup() {
     const backend = await startTouchpointBackend();
     const adapter = touchpointAdapter.create(
@@ -75,6 +76,14 @@ describeAdapterConformance('touchpoint', {
   ],
   unknownNativeId: 'cmp_000000000000000000000000',
   capabilities: ['CAMPAIGN_CREATE', 'CAMPAIGN_DELETE', 'TOUCHPOINTS', 'TOUCHPOINT_WRITE'],
+  facets: ['campaignCreate', 'campaignDelete', 'touchpoints', 'touchpointWrites'],
+  writes: {
+    createCampaign: { name: 'Conformance Probe', channels: ['EMAIL'] },
+    touchpoint: {
+      create: { name: 'Probe email', type: 'MESSAGE', channel: 'EMAIL', message: { subject: 'Hello', text: 'A probe of the shared suite.' } },
+      update: { name: 'Probe email (renamed)' },
+    },
+  },
 });
 
 describe('touchpoint adapter', () => {

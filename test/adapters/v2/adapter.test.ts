@@ -7,6 +7,7 @@ import { GatewayError } from '../../../src/model/errors.js';
 import { describeAdapterConformance } from '../../conformance/adapter-conformance.js';
 import { backendCall, createAdapter, FIXTURE_START, json, startStub, startV2Fixture, type StubServer, type V2Fixture } from './fixture.js';
 import { facetOf } from '../../../src/adapters/seam/capabilities.js';
+import { definitionOfKind } from '../../support/backend-kinds.js';
 
 const ALL: CampaignListQuery = {
   order: { field: 'CREATED_AT', direction: 'DESC' },
@@ -18,7 +19,7 @@ const ALL: CampaignListQuery = {
 
 const GET_ALL = { method: 'GET', path: '/v2/campaign/getAll' } as const;
 
-describeAdapterConformance('v2', {
+describeAdapterConformance(definitionOfKind('v2'), {
   setup: startV2Fixture,
   // Seed campaign 383: sent at a SendAt in the past, completed, one unreachable client.
   sample: {
@@ -57,6 +58,20 @@ describeAdapterConformance('v2', {
   ],
   unknownNativeId: '999999',
   capabilities: ['CAMPAIGN_CREATE', 'CAMPAIGN_UPDATE', 'CAMPAIGN_DELETE', 'TOUCHPOINTS', 'MESSAGES', 'RESEND', 'SCHEDULING', 'DELIVERY_STATS'],
+  facets: ['campaignCreate', 'campaignUpdate', 'campaignDelete', 'touchpoints', 'enrollmentList', 'messages', 'resend', 'deliveryStats'],
+  writes: {
+    // Scheduled after the fixture's clock, so that it can still be updated.
+    createCampaign: {
+      name: 'Conformance Probe',
+      templateId: 'c8630dcb-dc36-4968-8ca4-26a78893c1e6',
+      recipients: [
+        { contactId: '+966500000901', params: ['Noor', 'ORD-901'] },
+        { contactId: '+966500000902', params: ['Sami', 'ORD-902'] },
+      ],
+      scheduledAt: '2026-09-20T09:00:00.000Z',
+    },
+    updateCampaign: { name: 'Conformance Probe (renamed)', scheduledAt: '2026-09-21T09:00:00.000Z' },
+  },
 });
 
 describe('v2 adapter reads', () => {

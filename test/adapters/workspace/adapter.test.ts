@@ -6,6 +6,7 @@ import type { WorkspaceReferenceBackend } from '../../../src/reference-backends/
 import { describeAdapterConformance } from '../../conformance/adapter-conformance.js';
 import { backendGet, rejection, startFakeWorkspace, startWorkspaceFixture, wireCampaign, workspaceAdapterFor } from './workspace-fixture.js';
 import { facetOf } from '../../../src/adapters/seam/capabilities.js';
+import { definitionOfKind } from '../../support/backend-kinds.js';
 
 const CAPABILITIES = [
   'CAMPAIGN_CREATE',
@@ -43,7 +44,7 @@ const SAMPLE_TOUCHPOINTS: Partial<Touchpoint>[] = [
   { nativeId: 'n6', name: 'Mark as nudged', type: 'ACTION', rawType: 'SET_FIELD', message: null, position: 5 },
 ];
 
-describeAdapterConformance('workspace', {
+describeAdapterConformance(definitionOfKind('workspace'), {
   setup: () => startWorkspaceFixture(),
   sample: {
     nativeId: 'cmp_welcome_series',
@@ -67,6 +68,17 @@ describeAdapterConformance('workspace', {
   sampleTouchpoints: SAMPLE_TOUCHPOINTS,
   unknownNativeId: 'cmp_does_not_exist',
   capabilities: [...CAPABILITIES],
+  facets: ['campaignCreate', 'campaignUpdate', 'campaignDelete', 'touchpoints', 'touchpointWrites', 'enrollment', 'execution', 'deliveryStats'],
+  writes: {
+    createCampaign: { name: 'Conformance Probe', type: 'AUTOMATED', description: 'Made by the shared suite' },
+    updateCampaign: { name: 'Conformance Probe (renamed)', description: null },
+    touchpoint: {
+      create: { name: 'Probe email', type: 'MESSAGE', channel: 'EMAIL', message: { subject: 'Hello', body: 'A probe of the shared suite.' } },
+      update: { name: 'Probe email (renamed)', position: 0 },
+    },
+    enroll: { campaignNativeId: 'cmp_trial_ending', contactIds: ['ct_conformance_1', 'ct_2001', 'missing_conformance'] },
+    execute: { campaignNativeId: 'cmp_telegram_launch', input: { contactId: 'ct_conformance_1' } },
+  },
 });
 
 describe('workspace adapter against its reference backend', () => {
