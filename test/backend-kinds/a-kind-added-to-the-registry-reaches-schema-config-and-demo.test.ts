@@ -9,15 +9,16 @@ import { createLogger } from '../../src/observability/logger.js';
 import { startAllReferenceBackends } from '../../src/reference-backends/start-all.js';
 import { schema, schemaFor } from '../../src/schema/index.js';
 import { startGatewayServer, type RunningGateway } from '../../src/server/start-server.js';
-import { ANOTHER_KIND } from './support/another-kind.js';
+import { BULLETIN_KIND, FIVE_KINDS } from '../fifth-kind/registry.js';
 
 /**
- * The registry is the one list of backend kinds: a kind added to it (here a
- * test-only one) is a `BackendKind` value, a valid config `kind`, a reference
- * backend the demo starts and a backend the gateway serves, and its secret
- * fields are kept out of the logs, with nothing else changed.
+ * The registry is the one list of backend kinds: a kind added to it (here the
+ * test-only `bulletin` kind of test/fifth-kind/) is a `BackendKind` value, a
+ * valid config `kind`, a reference backend the demo starts and a backend the
+ * gateway serves, and its secret fields are kept out of the logs, with nothing
+ * else changed.
  */
-const KINDS = [...BACKEND_KIND_REGISTRY, ANOTHER_KIND] as const;
+const KINDS = FIVE_KINDS;
 
 const backendKinds = (s: typeof schema) =>
   assertEnumType(s.getType('BackendKind'))
@@ -33,7 +34,7 @@ describe('the GraphQL BackendKind values', () => {
 
   it('gain a kind added to the registry, with every resolver kept, built once per registry', () => {
     const extended = schemaFor(KINDS);
-    expect(backendKinds(extended)).toEqual(['ANOTHER', 'SCHEMA_TYPE', 'TOUCHPOINT', 'V2', 'WORKSPACE']);
+    expect(backendKinds(extended)).toEqual(['BULLETIN', 'SCHEMA_TYPE', 'TOUCHPOINT', 'V2', 'WORKSPACE']);
     expect(schemaFor(KINDS)).toBe(extended);
     const query = (s: typeof schema) => assertObjectType(s.getQueryType()).getFields();
     for (const field of ['campaigns', 'backends', 'node']) {
@@ -43,7 +44,7 @@ describe('the GraphQL BackendKind values', () => {
 });
 
 describe('config validation', () => {
-  const entry = { name: 'elsewhere', kind: 'another', baseUrl: 'http://127.0.0.1:7005', token: 'another-token' };
+  const entry = { name: 'noticeboard', kind: 'bulletin', baseUrl: 'http://127.0.0.1:7005', accountId: 'acct-elm-street', apiSecret: 'bulletin-secret' };
   const problems = (input: unknown, kinds?: typeof KINDS): string[] => {
     try {
       parseConfig(input, { env: {}, ...(kinds ? { kinds } : {}) });
@@ -59,10 +60,10 @@ describe('config validation', () => {
   });
 
   it('checks the added kind’s own fields, and the registered kinds alone refuse it', () => {
-    const { token: _token, ...withoutToken } = entry;
-    expect(problems({ backends: [withoutToken] }, KINDS)).toEqual(['backends[0].token: required for kind another']);
+    const { apiSecret: _apiSecret, ...withoutSecret } = entry;
+    expect(problems({ backends: [withoutSecret] }, KINDS)).toEqual(['backends[0].apiSecret: required for kind bulletin']);
     expect(problems({ backends: [{ ...entry, apiKey: 'x' }] }, KINDS)).toEqual(['backends[0].apiKey: unknown key']);
-    expect(problems({ backends: [entry] })).toEqual(['backends[0].kind: unknown kind "another" (one of workspace, v2, schemaType, touchpoint)']);
+    expect(problems({ backends: [entry] })).toEqual(['backends[0].kind: unknown kind "bulletin" (one of workspace, v2, schemaType, touchpoint)']);
   });
 });
 
@@ -79,14 +80,14 @@ describe('a gateway and demo with the added kind', () => {
   });
 
   it('starts its reference backend beside the others and serves it as a backend of that kind', async () => {
-    expect(demo.backends.all.map((b) => b.kind)).toEqual(['workspace', 'v2', 'schemaType', 'touchpoint', 'another']);
-    expect(demo.backends.another.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(demo.backends.all.map((b) => b.kind)).toEqual(['workspace', 'v2', 'schemaType', 'touchpoint', 'bulletin']);
+    expect(demo.backends.bulletin.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(demo.config.backends.map((b) => [b.name, b.kind])).toEqual([
       ['growth', 'workspace'],
       ['broadcast', 'v2'],
       ['contact-center', 'schemaType'],
       ['messaging', 'touchpoint'],
-      ['elsewhere', 'another'],
+      ['noticeboard', 'bulletin'],
     ]);
 
     const response = await fetch(`${running.url}/graphql`, {
@@ -99,17 +100,17 @@ describe('a gateway and demo with the added kind', () => {
       errors?: unknown;
     };
     expect(errors).toBeUndefined();
-    expect(data.backends).toContainEqual({ name: 'elsewhere', kind: 'ANOTHER' });
+    expect(data.backends).toContainEqual({ name: 'noticeboard', kind: 'BULLETIN' });
     expect(data.backends).toHaveLength(5);
     const served = new Set(data.campaigns.nodes.map((n) => `${n.backend.name}:${n.backend.kind}`));
-    expect(served).toEqual(new Set(['growth:WORKSPACE', 'broadcast:V2', 'contact-center:SCHEMA_TYPE', 'messaging:TOUCHPOINT', 'elsewhere:ANOTHER']));
+    expect(served).toEqual(new Set(['growth:WORKSPACE', 'broadcast:V2', 'contact-center:SCHEMA_TYPE', 'messaging:TOUCHPOINT', 'noticeboard:BULLETIN']));
   });
 });
 
 describe('the reference backend starter', () => {
   it('refuses an entry whose reference backend is of another kind than its adapter', async () => {
-    const confused = { ...ANOTHER_KIND, reference: { ...ANOTHER_KIND.reference, start: BACKEND_KIND_REGISTRY[3].reference.start } };
-    await expect(startAllReferenceBackends({ kinds: [confused] })).rejects.toThrow('the reference backend of kind "another" says it is of kind "touchpoint"');
+    const confused = { ...BULLETIN_KIND, reference: { ...BULLETIN_KIND.reference, start: BACKEND_KIND_REGISTRY[3].reference.start } };
+    await expect(startAllReferenceBackends({ kinds: [confused] })).rejects.toThrow('the reference backend of kind "bulletin" says it is of kind "touchpoint"');
   });
 });
 
@@ -127,7 +128,7 @@ describe('the log', () => {
   }
 
   it('never shows a secret field of any registered kind, an added one included', () => {
-    const secretKind = { ...ANOTHER_KIND, adapter: { ...ANOTHER_KIND.adapter, secretFields: ['signingSecret'] } };
+    const secretKind = { ...BULLETIN_KIND, adapter: { ...BULLETIN_KIND.adapter, secretFields: ['signingSecret'] } };
     const kinds = [...BACKEND_KIND_REGISTRY, secretKind] as const;
     const fields = { signingSecret: 'signing-secret-value', sessionToken: 'session-token-value', entry: { signingSecret: 'nested-secret-value' } };
     const withKind = linesOf(kinds, fields);
