@@ -49,7 +49,9 @@ async function loadConfig(logger: Logger): Promise<{ config: GatewayConfig; demo
 
 async function main(): Promise<void> {
   const logger = createLogger({ level: env.LOG_LEVEL || 'info', kinds: BACKEND_KIND_REGISTRY });
-  const tracing = installTracing({ otlp: Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) });
+  // Spans are recorded only when they go somewhere; without, upstream calls still carry a `traceparent`.
+  const exporting = Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
+  const tracing = exporting ? await installTracing({ otlp: true }) : { shutdown: async () => {} };
   const { config, demo } = await loadConfig(logger).catch(async (error: unknown) => {
     await tracing.shutdown();
     throw error;

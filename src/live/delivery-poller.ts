@@ -1,5 +1,4 @@
 import { countersChanged, type LiveDeliveryStats, type StatsReading } from './stats-event.js';
-import { outsideAnyRequest } from '../observability/outside-any-request.js';
 
 /** Options of {@link DeliveryPoller}. */
 export interface DeliveryPollerOptions {
@@ -199,7 +198,7 @@ export class DeliveryPoller {
     // lease is renewed well within its TTL; the others ask for the lease every interval.
     const interval = this.#options.intervalMs;
     const delay = this.#holding ? Math.min(Math.max(this.#nextReadAt - this.#now(), 1), interval) : interval;
-    this.#timer = setTimeout(outsideAnyRequest(() => this.#kick()), delay);
+    this.#timer = setTimeout(() => this.#kick(), delay);
     this.#timer.unref();
   }
 }

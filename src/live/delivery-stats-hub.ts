@@ -4,6 +4,7 @@ import { facetOf } from '../adapters/seam/capabilities.js';
 import { GatewayError, notFound } from '../model/errors.js';
 import { campaignGlobalId } from '../model/global-id.js';
 import type { BackendSet } from '../gateway/backend-set.js';
+import type { RequestScope } from '../observability/request-scope.js';
 import { DeliveryPoller } from './delivery-poller.js';
 import { MemoryLatestReadings, type LatestReadings } from './latest-readings.js';
 import { busFromPubSub, createMemoryBus, type LiveBus } from './live-bus.js';
@@ -133,14 +134,14 @@ export class DeliveryStatsHub {
    * was done already, after the first value), when it is returned, when
    * `signal` aborts, or when the hub closes.
    */
-  async subscribe(campaign: WatchedCampaign, options: { signal?: AbortSignal } = {}): Promise<AsyncIterableIterator<LiveDeliveryStats>> {
+  async subscribe(campaign: WatchedCampaign, options: { signal?: AbortSignal; scope?: RequestScope } = {}): Promise<AsyncIterableIterator<LiveDeliveryStats>> {
     if (this.#closed) throw new GatewayError('BACKEND_UNAVAILABLE', 'the gateway is shutting down');
     const adapter = this.options.backends.get(campaign.backend);
     if (!adapter) throw notFound(`campaign "${campaign.nativeId}"`);
     facetOf(adapter, 'deliveryStats');
 
     const id = campaignGlobalId(campaign);
-    const watch = this.#watches.get(id) ?? this.#startWatch(id, campaign);
+    const watch = this.#watches.get(id) ?? this.#startWatch(id, campaign, options.scope);
     const { signal } = options;
     const onAbort = () => stream.close();
     const stream = new StatsStream(() => {
@@ -179,7 +180,8 @@ export class DeliveryStatsHub {
     await Promise.all(this.#releases);
   }
 
-  #startWatch(id: string, campaign: WatchedCampaign): Watch {
+  /** `opener`: the request that starts the watch; its first read is made for it, every poll after it for no request. */
+  #startWatch(id: string, campaign: WatchedCampaign, opener: RequestScope | undefined): Watch {
     const poller = new DeliveryPoller({
       intervalMs: this.options.pollIntervalMs,
       maxBackoffMs: this.options.maxBackoffMs,
@@ -212,7 +214,7 @@ export class DeliveryStatsHub {
       offStats();
       offRefresh();
     };
-    watch.opening = this.#open(watch);
+    watch.opening = this.#open(watch, opener);
     // Every subscriber awaits `opening`; this only keeps a failure from counting as unhandled.
     watch.opening.catch(() => {});
     this.#watches.set(id, watch);
@@ -223,7 +225,7 @@ export class DeliveryStatsHub {
    * Gives a new watch its first value, then starts its poller: a reading kept
    * by whichever replica read last (free), else one read of the backend.
    */
-  async #open(watch: Watch): Promise<void> {
+  async #open(watch: Watch, opener: RequestScope | undefined): Promise<void> {
     // Listen before reading, so that no change published meanwhile is missed.
     await this.#bus.ready(statsTopic(watch.id));
     const kept = await this.#latest.get(watch.id);
@@ -233,7 +235,7 @@ export class DeliveryStatsHub {
       this.#seed(watch, kept);
     } else {
       this.#counters.firstReads += 1;
-      const reading: StatsReading = { stats: await this.#read(watch.campaign), at: Date.now(), by: this.#replica };
+      const reading: StatsReading = { stats: await this.#read(watch.campaign, opener), at: Date.now(), by: this.#replica };
       this.#seed(watch, reading);
       void this.#latest.set(watch.id, reading);
     }
@@ -305,7 +307,7 @@ export class DeliveryStatsHub {
     const running = this.#reads.get(id);
     if (running) return running;
     this.#counters.polls += 1;
-    const read = this.#read(campaign)
+    const read = this.#read(campaign, undefined)
       .catch((error: unknown) => {
         this.#counters.failedPolls += 1;
         throw error;
@@ -315,10 +317,10 @@ export class DeliveryStatsHub {
     return read;
   }
 
-  async #read(campaign: WatchedCampaign): Promise<LiveDeliveryStats> {
+  async #read(campaign: WatchedCampaign, scope: RequestScope | undefined): Promise<LiveDeliveryStats> {
     const adapter = this.options.backends.forId(campaign.backend);
     // No per-request memo: every read must see the backend's state now.
-    const reading = await facetOf(adapter, 'deliveryStats').read(campaign.nativeId, {});
+    const reading = await facetOf(adapter, 'deliveryStats').read(campaign.nativeId, scope ? { scope } : {});
     if (!reading) throw notFound(`campaign "${campaign.nativeId}"`, adapter.name);
     return { ...reading.stats, stale: false, done: isDeliveryDone(reading.status) };
   }

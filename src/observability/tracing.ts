@@ -1,9 +1,7 @@
-import { context, propagation, trace, type Tracer } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-import { RequestScopeContextManager } from './request-scope.js';
+import { randomBytes } from 'node:crypto';
+import { isSpanContextValid, ROOT_CONTEXT, trace, TraceFlags, type Context, type Span, type SpanOptions, type Tracer } from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 
 /** The instrumentation scope of every span the gateway makes. */
 export const TRACER_NAME = 'campaign-gateway';
@@ -13,12 +11,46 @@ export function gatewayTracer(): Tracer {
   return trace.getTracer(TRACER_NAME);
 }
 
+/**
+ * W3C trace context in and out. The gateway's own instance, not the global
+ * propagator: upstream calls carry a `traceparent` whether or not the SDK is installed.
+ */
+const w3c = new W3CTraceContextPropagator();
+
+const headerGetter = {
+  keys: (carrier: Headers) => [...carrier.keys()],
+  get: (carrier: Headers, key: string) => carrier.get(key) ?? undefined,
+};
+
+/** The client's trace context from a request's `traceparent`/`tracestate` (the root context if none). */
+export function clientTraceContext(headers: Headers): Context {
+  return w3c.extract(ROOT_CONTEXT, headers, { keys: headerGetter.keys, get: headerGetter.get });
+}
+
+/** The `traceparent` (and `tracestate`) headers naming `span` as the parent of what receives them. */
+export function traceHeadersOf(span: Span): Record<string, string> {
+  const carrier: Record<string, string> = {};
+  w3c.inject(trace.setSpan(ROOT_CONTEXT, span), carrier, { set: (c, key, value) => void (c[key] = value) });
+  return carrier;
+}
+
+/**
+ * A span under `parent` (explicitly: the gateway keeps no async-local context).
+ * Without the SDK the tracer answers a non-recording span with the parent's
+ * context; a request that came with no trace then still starts one of its own,
+ * with random ids, so that its upstream calls share a `traceparent`.
+ */
+export function startSpan(name: string, options: SpanOptions, parent: Context): Span {
+  const span = gatewayTracer().startSpan(name, options, parent);
+  if (isSpanContextValid(span.spanContext())) return span;
+  return trace.wrapSpanContext({ traceId: randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex'), traceFlags: TraceFlags.NONE });
+}
+
 /** Options of {@link installTracing}. */
 export interface TracingOptions {
   /**
    * Export spans over OTLP/HTTP; the exporter reads `OTEL_EXPORTER_OTLP_ENDPOINT`
    * (or `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`) and `OTEL_EXPORTER_OTLP_HEADERS` itself.
-   * Default false: spans are made (so upstream calls carry a `traceparent`) but kept nowhere.
    */
   otlp?: boolean;
   /** Further span processors, e.g. one with an in-memory exporter in tests. */
@@ -34,25 +66,28 @@ export interface InstalledTracing {
 }
 
 /**
- * Registers the process-wide tracer provider, the async-context propagation of
- * the active span and the W3C trace-context propagator. Call once, at startup,
- * before serving: every GraphQL operation then gets a span continuing the
- * client's `traceparent`, and every upstream attempt a child span whose id goes
- * upstream in its own `traceparent`.
+ * Registers the process-wide tracer provider, so that every GraphQL operation
+ * gets a recorded span continuing the client's `traceparent` and every upstream
+ * attempt a child span whose id goes upstream in its own `traceparent`. Call
+ * once, at startup, before serving, and only when spans go somewhere (`main.ts`
+ * does so when an OTLP endpoint is set): the SDK is loaded only then, since
+ * spans that go nowhere cost every request for nothing.
  */
-export function installTracing(options: TracingOptions = {}): InstalledTracing {
-  const spanProcessors = [...(options.otlp ? [new BatchSpanProcessor(new OTLPTraceExporter())] : []), ...(options.spanProcessors ?? [])];
-  const provider = new NodeTracerProvider({
+export async function installTracing(options: TracingOptions = {}): Promise<InstalledTracing> {
+  const [{ BasicTracerProvider, BatchSpanProcessor }, { resourceFromAttributes }] = await Promise.all([
+    import('@opentelemetry/sdk-trace-base'),
+    import('@opentelemetry/resources'),
+  ]);
+  const exporters = options.otlp ? [new BatchSpanProcessor(new (await import('@opentelemetry/exporter-trace-otlp-http')).OTLPTraceExporter())] : [];
+  const provider = new BasicTracerProvider({
     resource: resourceFromAttributes({ 'service.name': options.serviceName ?? process.env.OTEL_SERVICE_NAME ?? TRACER_NAME }),
-    spanProcessors,
+    spanProcessors: [...exporters, ...(options.spanProcessors ?? [])],
   });
-  provider.register({ contextManager: new RequestScopeContextManager() });
+  trace.setGlobalTracerProvider(provider);
   return {
     async shutdown() {
       await provider.shutdown();
       trace.disable();
-      context.disable();
-      propagation.disable();
     },
   };
 }

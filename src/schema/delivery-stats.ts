@@ -40,7 +40,7 @@ builder.subscriptionField('deliveryStats', (t) =>
     subscribe: (_root, args, ctx) => {
       const [backend, nativeId] = decodeGlobalIdOf('Campaign', String(args.campaignId), 'campaignId') as [string, string];
       ctx.backends.forId(backend, 'campaignId');
-      return ctx.live.subscribe({ backend, nativeId }, { signal: ctx.call.signal });
+      return ctx.live.subscribe({ backend, nativeId }, { signal: ctx.call.signal, scope: ctx.call.scope });
     },
     resolve: (stats: LiveDeliveryStats) => stats,
   }),

@@ -7,6 +7,7 @@ import type { GatewayError } from '../model/errors.js';
 import type { CursorSigner } from '../gateway/cursor-signer.js';
 import type { BackendSet } from '../gateway/backend-set.js';
 import type { DeliveryStatsHub } from '../live/delivery-stats-hub.js';
+import { requestScopeOf } from '../observability/request-scope.js';
 
 /** Who is calling, as the API-key check decided. */
 export interface Caller {
@@ -68,6 +69,10 @@ export function createContext(deps: ContextDeps, initial: YogaInitialContext): G
     },
     get cache() {
       return (cache ??= new UpstreamCache());
+    },
+    // Opened by the request-log plugin as the request (or WebSocket operation) arrived.
+    get scope() {
+      return requestScopeOf(request);
     },
   };
   return {

@@ -20,7 +20,7 @@ import { useInputErrorFields } from './plugins/use-input-error-fields.js';
 import { useRequestBodyLimit } from './plugins/use-request-body-limit.js';
 import { useRequestLimits, type RequestLimitsOptions } from './plugins/use-request-limits.js';
 import { useTrustedDocuments } from './plugins/use-trusted-documents.js';
-import { useRequestLog } from './plugins/use-request-log.js';
+import { useRequestLog, useRequestScope } from './plugins/use-request-log.js';
 import { useCors } from './plugins/use-cors.js';
 import { useTracing } from './plugins/use-tracing.js';
 import { useGraphiQLPage } from './plugins/use-graphiql-page.js';
@@ -106,6 +106,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         initial,
       ),
     plugins: [
+      useRequestScope(),
       useCors({ origins: config.cors?.origins }),
       ...(config.graphiql ? [useGraphiQLPage({ tabs: () => graphiqlTabs(options.examples) })] : []),
       useHealth({

@@ -10,7 +10,8 @@ import { classifyTransportError, UpstreamStatusError } from './upstream-errors.j
 import { readBodyWithLimit } from './read-body.js';
 import { AttemptClock, GatewayOverload, observeDispatch, type DispatchObserved } from './attempt-clock.js';
 import { checkOutgoing } from './outgoing-limits.js';
-import { observeAttempts, traceHeaders } from './upstream-trace.js';
+import { observeAttempts } from './upstream-trace.js';
+import type { RequestScope } from '../../observability/request-scope.js';
 import { SingleFlight } from './single-flight.js';
 
 /** Options of {@link BackendHttpClient}; every duration in milliseconds. */
@@ -56,8 +57,19 @@ export interface AttemptOutcome {
   durationMs: number;
 }
 
-/** `clientSignal` is the caller's own signal: its abort is no failure of the backend. */
-type Attempt = (request: UpstreamRequest, url: string, clock: AttemptClock, clientSignal: AbortSignal | undefined) => Promise<UpstreamResponse>;
+/**
+ * `clientSignal` is the caller's own signal: its abort is no failure of the
+ * backend. `scope` is the request the attempt is made for (its log line and
+ * trace); `traceHeaders` its `traceparent`, added by `observeAttempts`.
+ */
+type Attempt = (
+  request: UpstreamRequest,
+  url: string,
+  clock: AttemptClock,
+  clientSignal: AbortSignal | undefined,
+  scope: RequestScope | undefined,
+  traceHeaders?: Record<string, string>,
+) => Promise<UpstreamResponse>;
 
 /**
  * The HTTP client of one backend: an undici pool with timeouts, a response size
@@ -151,11 +163,15 @@ export class BackendHttpClient {
     return ctx.cache ? ctx.cache.get(url, load) : load();
   }
 
-  /** A GET that shares the call of an identical one in flight, each caller keeping its own abort signal. */
+  /**
+   * A GET that shares the call of an identical one in flight, each caller keeping
+   * its own abort signal. A shared call is made for the request that started it:
+   * its log line counts the call and its trace holds the call's span.
+   */
   #sharedRead(request: UpstreamRequest, url: string, ctx: CallContext): Promise<UpstreamResponse> {
     const client = followClient(ctx.signal);
     return this.#reads
-      .run(`${this.#writeGeneration}\u0000${url}`, client, (signal) => this.#send(request, url, { signal }, this.#options.retries))
+      .run(`${this.#writeGeneration}\u0000${url}`, client, (signal) => this.#send(request, url, { signal, scope: ctx.scope }, this.#options.retries))
       .catch((error: unknown) => {
         // This caller's own abort at shutdown, worded as an unshared call words it.
         if (client?.aborted && client.reason instanceof ShuttingDown) throw new ShuttingDown(this.backend);
@@ -185,7 +201,7 @@ export class BackendHttpClient {
       const started = performance.now();
       const clock = new AttemptClock({ backend: this.backend, timeoutMs, budgetLeftMs: deadline - started, client });
       try {
-        const response = await this.#breaker.fire(request, url, clock, client);
+        const response = await this.#breaker.fire(request, url, clock, client, ctx.scope);
         this.#report(request, response.status < 400 ? 'ok' : 'client_error', started);
         return response;
       } catch (raw) {
@@ -221,7 +237,7 @@ export class BackendHttpClient {
   }
 
   /** One attempt, run inside the breaker. Arrow function: opossum calls it unbound. */
-  #attempt: Attempt = async (request, url, clock) => {
+  #attempt: Attempt = async (request, url, clock, _clientSignal, _scope, traceHeaders) => {
     const target = new URL(url);
     const sent = this.#pool.request({
       method: request.method,
@@ -230,7 +246,7 @@ export class BackendHttpClient {
         ...this.#options.headers,
         accept: 'application/json',
         ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...traceHeaders(),
+        ...traceHeaders,
       },
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
       signal: clock.signal,

@@ -1,3 +1,4 @@
+import type { RequestScope } from '../../observability/request-scope.js';
 import type { UpstreamCache } from './upstream-cache.js';
 
 /** Per-call context every upstream call (and so every adapter method) receives. */
@@ -11,4 +12,9 @@ export interface CallContext {
    * read-modify-write must start from the current state). Default false.
    */
   fresh?: boolean;
+  /**
+   * The request the call is made for: it counts the call for the request's log line
+   * and gives its trace parent. Absent for work of no request (a subscription's polls).
+   */
+  scope?: RequestScope;
 }

@@ -1,6 +1,6 @@
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { currentRequestScope, newRequestScope, runInRequestScope, type RequestScope } from '../../observability/request-scope.js';
+import { existingRequestScope, requestScopeOf, type RequestScope } from '../../observability/request-scope.js';
 import { describeOperation, outcomeOf, type RequestOutcome } from '../operation-outcome.js';
 
 /** Options of {@link useRequestLog}. */
@@ -27,13 +27,26 @@ function stateOf(scope: RequestScope | undefined): OperationState | undefined {
 }
 
 /**
+ * Opens each HTTP request's scope (its id and arrival time) as it arrives. The
+ * first plugin, so that a request another plugin answers early (a health probe,
+ * a refused body) has its scope too; {@link useRequestLog} writes its line.
+ */
+export function useRequestScope(): Plugin {
+  return {
+    onRequest({ request }) {
+      requestScopeOf(request, 'http');
+    },
+  };
+}
+
+/**
  * Gives every request an id (the client's `x-request-id` when sane, else a new
  * one), sends it back as `x-request-id` on every response, and writes one log
  * line per GraphQL request: id, operation, type, outcome, status, duration,
  * the backends called and the upstream attempts made. A WebSocket operation
  * gets a line of its own when its execution ends (or its stream starts).
  * The upstream side of the line is filled in by the HTTP clients through the
- * request scope this plugin opens (see `observeAttempts`).
+ * request scope {@link useRequestScope} opens (see `observeAttempts`).
  */
 export function useRequestLog(options: RequestLogOptions): Plugin {
   const graphqlPath = options.graphqlPath ?? '/graphql';
@@ -58,59 +71,62 @@ export function useRequestLog(options: RequestLogOptions): Plugin {
     );
   };
 
-  // A WebSocket operation has no HTTP request around it: it gets its own scope and line.
-  const aroundOperation = (wrapped: () => unknown) => {
-    if (currentRequestScope()) return wrapped() as Promise<void> | void;
-    const scope = newRequestScope('websocket');
-    return runInRequestScope(scope, async () => {
-      try {
-        await wrapped();
-      } finally {
-        write(scope, 'info', {});
-      }
-    });
+  /**
+   * The scope of an operation's request, and whether the operation owns it: a
+   * WebSocket operation has no HTTP request around it (only a synthetic one of
+   * its own), so it opens its scope here and gets a line of its own.
+   */
+  const operationScope = (request: Request): { scope: RequestScope; own: boolean } => {
+    const existing = existingRequestScope(request);
+    return existing ? { scope: existing, own: false } : { scope: requestScopeOf(request, 'websocket'), own: true };
   };
 
   return {
-    instrumentation: {
-      request: ({ request }, wrapped) => runInRequestScope(newRequestScope('http', request.headers.get('x-request-id')), wrapped),
-      execute: (_, wrapped) => aroundOperation(wrapped),
-      subscribe: (_, wrapped) => aroundOperation(wrapped),
-    },
-    onParams({ params }) {
-      const state = stateOf(currentRequestScope());
+    onParams({ params, request }) {
+      const state = stateOf(existingRequestScope(request));
       // Unchecked client input here; yoga refuses a non-string name later.
       if (state) state.operation = typeof params.operationName === 'string' ? params.operationName.slice(0, 100) : null;
     },
-    onParse() {
-      const state = stateOf(currentRequestScope());
+    onParse({ context }) {
+      const request = (context as { request?: Request }).request;
+      const state = stateOf(request ? existingRequestScope(request) : undefined);
       return ({ result }) => {
         if (state && result && 'kind' in result) Object.assign(state, describeOperation(result, state.operation));
       };
     },
     onExecute({ args }) {
-      const state = stateOf(currentRequestScope());
-      if (state) Object.assign(state, describeOperation(args.document, args.operationName));
+      const { scope, own } = operationScope((args.contextValue as { request: Request }).request);
+      const state = stateOf(scope)!;
+      Object.assign(state, describeOperation(args.document, args.operationName));
       return {
         onExecuteDone({ result }) {
-          if (state) state.outcome = outcomeOf(result);
+          state.outcome = outcomeOf(result);
+          if (own) write(scope, 'info', {});
         },
       };
     },
     onSubscribe({ args }) {
-      const state = stateOf(currentRequestScope());
-      if (state) Object.assign(state, describeOperation(args.document, args.operationName));
+      const { scope, own } = operationScope((args.contextValue as { request: Request }).request);
+      const state = stateOf(scope)!;
+      Object.assign(state, describeOperation(args.document, args.operationName));
+      let written = !own;
+      const writeOnce = () => {
+        if (!written) write(scope, 'info', {});
+        written = true;
+      };
       return {
         onSubscribeResult({ result }) {
-          if (state) state.outcome = outcomeOf(result);
+          state.outcome = outcomeOf(result);
+          writeOnce();
         },
         onSubscribeError() {
-          if (state) state.outcome = 'error';
+          state.outcome = 'error';
+          writeOnce();
         },
       };
     },
     onResponse({ request, response }) {
-      const scope = currentRequestScope();
+      const scope = existingRequestScope(request);
       if (!scope) return;
       response.headers.set('x-request-id', scope.requestId);
       try {

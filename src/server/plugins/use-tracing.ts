@@ -1,41 +1,25 @@
-import { context, createContextKey, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
 import type { Plugin } from 'graphql-yoga';
-import { currentRequestScope } from '../../observability/request-scope.js';
-import { gatewayTracer } from '../../observability/tracing.js';
+import { requestScopeOf } from '../../observability/request-scope.js';
+import { clientTraceContext, startSpan } from '../../observability/tracing.js';
 import { describeOperation, outcomeOf } from '../operation-outcome.js';
 
-/** Where the operation's span sits in the active context, for the hooks that name it and set its outcome. */
-const OPERATION_SPAN = createContextKey('campaign-gateway operation span');
+/** The operation span of each request in flight (HTTP: from its parameters; WebSocket: from its execution). */
+const operationSpans = new WeakMap<Request, Span>();
 
-const headerGetter = {
-  keys: (carrier: Headers) => [...carrier.keys()],
-  get: (carrier: Headers, key: string) => carrier.get(key) ?? undefined,
-};
-
-/** Runs `wrapped` inside a new operation span whose parent is `parent`; the span ends when `wrapped` is done. */
-async function inOperationSpan(parent: Context, wrapped: () => unknown): Promise<void> {
-  const span = gatewayTracer().startSpan('graphql.operation', { kind: SpanKind.SERVER }, parent);
-  const scope = currentRequestScope();
-  // A non-recording span (tracing not installed, or the client's trace not sampled) has no trace worth naming in the log.
-  if (scope && span.isRecording()) scope.traceId = span.spanContext().traceId;
-  if (scope) span.setAttribute('campaign_gateway.request_id', scope.requestId);
-  try {
-    await context.with(trace.setSpan(parent, span).setValue(OPERATION_SPAN, span), wrapped);
-  } catch (error) {
-    span.setStatus({ code: SpanStatusCode.ERROR });
-    throw error;
-  } finally {
-    span.end();
-  }
+/** Opens the operation span of `request` under `parent` and hands it to the request's scope, the parent of its upstream attempts. */
+function openOperationSpan(request: Request, parent: Context, transport: 'http' | 'websocket'): Span {
+  const span = startSpan('graphql.operation', { kind: SpanKind.SERVER }, parent);
+  const scope = requestScopeOf(request, transport);
+  scope.trace = trace.setSpan(ROOT_CONTEXT, span);
+  // A non-recording span (the SDK not installed, or the client's trace not sampled) names no trace worth logging.
+  if (span.isRecording()) scope.traceId = span.spanContext().traceId;
+  span.setAttribute('campaign_gateway.request_id', scope.requestId);
+  operationSpans.set(request, span);
+  return span;
 }
 
-function activeOperationSpan(): Span | undefined {
-  return context.active().getValue(OPERATION_SPAN) as Span | undefined;
-}
-
-function nameSpan(document: Parameters<typeof describeOperation>[0], operationName: string | null | undefined): void {
-  const span = activeOperationSpan();
-  if (!span) return;
+function nameSpan(span: Span, document: Parameters<typeof describeOperation>[0], operationName: string | null | undefined): void {
   const { operation, type } = describeOperation(document, operationName);
   span.updateName(operation ? `${type} ${operation}` : type);
   span.setAttribute('graphql.operation.type', type);
@@ -46,31 +30,59 @@ function nameSpan(document: Parameters<typeof describeOperation>[0], operationNa
  * One span per GraphQL operation (named `query NewestCampaigns`), continuing the
  * client's trace when the request carried a W3C `traceparent`, with the
  * operation's type, name and outcome; upstream attempts become its children
- * (see `observeAttempts`). Over HTTP the span covers the operation from its
- * parameters to its result; a WebSocket operation gets a span from execution to
- * its result (or the start of its stream). Without installed tracing every
- * call here is a no-op.
+ * (see `observeAttempts`), through the request scope that carries it. Over HTTP
+ * the span covers the operation from its parameters to its result; a WebSocket
+ * operation gets a span from execution to its result (or the start of its
+ * stream). Without the SDK installed, spans record nothing: only their ids
+ * travel upstream in `traceparent`.
  */
 export function useTracing(): Plugin {
+  /** The span of an operation, opened now for a WebSocket operation (which had no HTTP request to open it). */
+  const spanOf = (request: Request): { span: Span; own: boolean } => {
+    const existing = operationSpans.get(request);
+    return existing ? { span: existing, own: false } : { span: openOperationSpan(request, ROOT_CONTEXT, 'websocket'), own: true };
+  };
   return {
     instrumentation: {
-      operation: ({ request }, wrapped) => inOperationSpan(propagation.extract(ROOT_CONTEXT, request.headers, headerGetter), wrapped),
-      execute: (_, wrapped) => (activeOperationSpan() ? wrapped() : inOperationSpan(context.active(), wrapped)) as Promise<void> | void,
-      subscribe: (_, wrapped) => (activeOperationSpan() ? wrapped() : inOperationSpan(context.active(), wrapped)) as Promise<void> | void,
+      operation: async ({ request }, wrapped) => {
+        const span = openOperationSpan(request, clientTraceContext(request.headers), 'http');
+        try {
+          await wrapped();
+        } catch (error) {
+          span.setStatus({ code: SpanStatusCode.ERROR });
+          throw error;
+        } finally {
+          span.end();
+        }
+      },
     },
     onExecute({ args }) {
-      nameSpan(args.document, args.operationName);
-      const span = activeOperationSpan();
+      const { span, own } = spanOf((args.contextValue as { request: Request }).request);
+      nameSpan(span, args.document, args.operationName);
       return {
         onExecuteDone({ result }) {
           const outcome = outcomeOf(result);
-          span?.setAttribute('campaign_gateway.outcome', outcome);
-          if (outcome === 'error') span?.setStatus({ code: SpanStatusCode.ERROR });
+          span.setAttribute('campaign_gateway.outcome', outcome);
+          if (outcome === 'error') span.setStatus({ code: SpanStatusCode.ERROR });
+          if (own) span.end();
         },
       };
     },
     onSubscribe({ args }) {
-      nameSpan(args.document, args.operationName);
+      const { span, own } = spanOf((args.contextValue as { request: Request }).request);
+      nameSpan(span, args.document, args.operationName);
+      let ended = !own;
+      const end = () => {
+        if (!ended) span.end();
+        ended = true;
+      };
+      return {
+        onSubscribeResult: end,
+        onSubscribeError() {
+          span.setStatus({ code: SpanStatusCode.ERROR });
+          end();
+        },
+      };
     },
   };
 }

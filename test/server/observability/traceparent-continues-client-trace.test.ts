@@ -18,7 +18,7 @@ let tracing: InstalledTracing;
 let gw: ListeningGateway;
 
 beforeAll(async () => {
-  tracing = installTracing({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+  tracing = await installTracing({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
   gw = await startListeningGateway();
 });
 afterAll(async () => {
