@@ -35,8 +35,6 @@ export interface ContextDeps {
   /** Scopes of the request's API key (set by the auth plugin). */
   scopesOf: (initial: YogaInitialContext) => ReadonlySet<Scope>;
   cursors: CursorSigner;
-  /** Aborted at shutdown, past the drain deadline: every upstream call of the request ends with it. */
-  shutdown?: AbortSignal;
 }
 
 /**
@@ -51,18 +49,16 @@ export function createContext(deps: ContextDeps, initial: YogaInitialContext): G
   let cache: UpstreamCache | undefined;
   const call: CallContext = {
     get signal() {
-      // whatwg-node's request signal reads `aborted` false after the client went away once
-      // `AbortSignal.any` has linked to it, and native `AbortSignal.any` keeps its signals
-      // alive through weak references (memory under load): upstream calls follow a plain
-      // signal of their own that a listener aborts with the request's (joined to the
-      // process-wide shutdown signal, which cannot take a listener per request). Every call
-      // of the request listens to it, hence no listener limit.
+      // whatwg-node's request signal can read `aborted` false after the client went away:
+      // upstream calls follow a plain signal of their own that a listener aborts with the
+      // request's. Every call of the request listens to it, hence no listener limit.
+      // (Shutdown cuts calls in the HTTP clients themselves: see BackendHttpClient.cutCalls.)
       if (!signal) {
         const controller = new AbortController();
         const source = request.signal;
         if (source.aborted || source.reason !== undefined) controller.abort(source.reason);
         else source.addEventListener('abort', () => controller.abort(source.reason), { once: true });
-        signal = deps.shutdown ? AbortSignal.any([controller.signal, deps.shutdown]) : controller.signal;
+        signal = controller.signal;
         setMaxListeners(0, signal);
       }
       return signal;

@@ -53,8 +53,6 @@ export interface GatewayOptions {
   circuitOf?: (backend: string) => CircuitState | undefined;
   /** True while the server shuts down (`/readyz` answers 503). */
   draining?: () => boolean;
-  /** Aborted when the server stops waiting for requests in flight: their upstream calls end with it. */
-  shutdownSignal?: AbortSignal;
   /** What makes GraphiQL's example tabs ready to run (the demo's ids); default: the query and a subscription to fill in. */
   examples?: ExampleData;
 }
@@ -101,7 +99,6 @@ export function createGateway(options: GatewayOptions): Gateway {
           live: options.live,
           scopesOf: (init) => scopesOfRequest(init.request) ?? new Set(),
           cursors,
-          shutdown: options.shutdownSignal,
         },
         initial,
       ),

@@ -17,7 +17,6 @@ import { GatewayMetrics } from './plugins/use-metrics.js';
 import { attachWebSocket } from './websocket.js';
 import { drainServer, type DrainOptions } from './drain-server.js';
 import { httpServerOptions, type HttpServerLimits } from './http-server-options.js';
-import { ShuttingDown } from '../model/errors.js';
 
 /** Options of {@link startGatewayServer}. */
 export interface StartServerOptions {
@@ -68,8 +67,6 @@ export async function startGatewayServer(options: StartServerOptions): Promise<R
   const backends = BackendSet.fromConfig(config.backends, deps, kinds);
   metrics.readCircuitsWith(() => [...httpClients.values()].map((c) => ({ backend: c.backend, open: c.circuitState === 'open' })));
   let draining = false;
-  // Past the drain deadline, every request's upstream calls are cut through this.
-  const shutdown = new AbortController();
   // With redisUrl: events, poll leases and the newest readings in Redis, so replicas share subscriptions.
   const live = await createLiveBackplane({
     redisUrl: config.redisUrl,
@@ -89,7 +86,6 @@ export async function startGatewayServer(options: StartServerOptions): Promise<R
     metrics,
     circuitOf: (name) => httpClients.get(name)?.circuitState,
     draining: () => draining,
-    shutdownSignal: shutdown.signal,
     examples: options.examples,
   });
 
@@ -124,7 +120,9 @@ export async function startGatewayServer(options: StartServerOptions): Promise<R
       await ws.close();
       await hub.close();
       await gateway.dispose();
-      await drainServer(server, closed, { ...options.drain, cutUpstreamCalls: () => shutdown.abort(new ShuttingDown()) });
+      await drainServer(server, closed, { ...options.drain, cutUpstreamCalls: () => {
+          for (const client of httpClients.values()) client.cutCalls();
+        } });
       await backends.close();
       await live.close();
       await editLock?.close();

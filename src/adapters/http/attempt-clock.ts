@@ -99,6 +99,11 @@ export class AttemptClock {
     this.#timer = setTimeout(() => this.#abort(new DOMException(`backend "${backend}" did not answer in time`, 'TimeoutError')), timeoutMs);
   };
 
+  /** Ends the attempt now with `reason` (the gateway shutting down). */
+  cut(reason: unknown): void {
+    this.#abort(reason);
+  }
+
   /** Stops the timers (after the attempt, whatever its outcome). */
   dispose(): void {
     clearTimeout(this.#timer);

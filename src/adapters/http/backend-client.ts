@@ -92,6 +92,10 @@ export class BackendHttpClient {
    * single-flight key, so a read that starts after a write never joins one from before it.
    */
   #writeGeneration = 0;
+  /** Attempts on the wire or queued in the pool, and retries waiting out their backoff: what {@link cutCalls} ends. */
+  readonly #inFlight = new Set<{ cut(reason: ShuttingDown): void }>();
+  /** Set by {@link cutCalls}: no call starts or goes on after it. */
+  #cut: ShuttingDown | undefined;
 
   constructor(options: BackendHttpClientOptions) {
     this.backend = options.backend;
@@ -123,11 +127,16 @@ export class BackendHttpClient {
       rollingPercentilesEnabled: false,
       enableSnapshots: false,
       // Only signs of an unhealthy backend count; a valid 4xx answer, our own
-      // client's abort or the gateway's own overload says nothing about the backend's health.
+      // client's abort, the gateway's own overload or its shutdown says nothing about the backend's health.
       // opossum passes the attempt's arguments after the error (its types omit them).
       errorFilter: (error: unknown, ...args: unknown[]) => {
         const clientSignal = args[3] as AbortSignal | undefined;
-        return clientSignal?.aborted === true || error instanceof GatewayOverload || (error instanceof GatewayError && error.code !== 'BACKEND_UNAVAILABLE');
+        return (
+          clientSignal?.aborted === true ||
+          error instanceof GatewayOverload ||
+          error instanceof ShuttingDown ||
+          (error instanceof GatewayError && error.code !== 'BACKEND_UNAVAILABLE')
+        );
       },
     });
   }
@@ -170,13 +179,19 @@ export class BackendHttpClient {
    */
   #sharedRead(request: UpstreamRequest, url: string, ctx: CallContext): Promise<UpstreamResponse> {
     const client = followClient(ctx.signal);
-    return this.#reads
-      .run(`${this.#writeGeneration}\u0000${url}`, client, (signal) => this.#send(request, url, { signal, scope: ctx.scope }, this.#options.retries))
-      .catch((error: unknown) => {
-        // This caller's own abort at shutdown, worded as an unshared call words it.
-        if (client?.aborted && client.reason instanceof ShuttingDown) throw new ShuttingDown(this.backend);
-        throw error;
-      });
+    return this.#reads.run(`${this.#writeGeneration}\u0000${url}`, client, (signal) =>
+      this.#send(request, url, { signal, scope: ctx.scope }, this.#options.retries),
+    );
+  }
+
+  /**
+   * Ends every call in flight or waiting to retry with {@link ShuttingDown}, and
+   * refuses every call after it the same way: past the drain deadline, requests
+   * answer with what they have instead of waiting for backends.
+   */
+  cutCalls(): void {
+    this.#cut ??= new ShuttingDown(this.backend);
+    for (const call of [...this.#inFlight]) call.cut(this.#cut);
   }
 
   async close(): Promise<void> {
@@ -198,14 +213,17 @@ export class BackendHttpClient {
     const deadline = performance.now() + callBudgetMs({ timeoutMs, retries, backoff: this.#options.backoff });
     for (let attempt = 0; ; attempt += 1) {
       client?.throwIfAborted();
+      if (this.#cut) throw this.#cut;
       const started = performance.now();
       const clock = new AttemptClock({ backend: this.backend, timeoutMs, budgetLeftMs: deadline - started, client });
+      this.#inFlight.add(clock);
       try {
         const response = await this.#breaker.fire(request, url, clock, client, ctx.scope);
         this.#report(request, response.status < 400 ? 'ok' : 'client_error', started);
         return response;
       } catch (raw) {
-        if (client?.aborted) throw client.reason instanceof ShuttingDown ? new ShuttingDown(this.backend) : (client.reason ?? raw);
+        if (client?.aborted) throw client.reason ?? raw;
+        if (this.#cut) throw this.#cut;
         const error = this.#toGatewayError(raw);
         const rejected = isOpenBreaker(raw);
         this.#report(request, rejected ? 'circuit_open' : error instanceof GatewayOverload ? 'gateway_overload' : error.code, started);
@@ -217,11 +235,30 @@ export class BackendHttpClient {
         // A Retry-After that leaves no room for one more whole attempt within the budget means giving up now.
         if (hinted !== null && hinted + timeoutMs > deadline - performance.now()) throw error;
         if (!this.#budget.tryTakeRetry()) throw error;
-        await sleep(hinted ?? backoffDelay(attempt, this.#options.backoff), client);
+        this.#inFlight.delete(clock);
+        await this.#backoff(hinted ?? backoffDelay(attempt, this.#options.backoff), client);
       } finally {
+        this.#inFlight.delete(clock);
         clock.dispose();
       }
     }
+  }
+
+  /** Waits before a retry; the client's abort or {@link cutCalls} ends the wait. */
+  #backoff(ms: number, client: AbortSignal | undefined): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const end = (settle: () => void) => {
+        clearTimeout(timer);
+        client?.removeEventListener('abort', onAbort);
+        this.#inFlight.delete(waiting);
+        settle();
+      };
+      const timer = setTimeout(() => end(resolve), ms);
+      const onAbort = () => end(() => reject(client!.reason));
+      const waiting = { cut: (reason: ShuttingDown) => end(() => reject(reason)) };
+      client?.addEventListener('abort', onAbort, { once: true });
+      this.#inFlight.add(waiting);
+    });
   }
 
   #report(request: UpstreamRequest, outcome: string, started: number): void {
@@ -299,18 +336,4 @@ function followClient(signal: AbortSignal | undefined): AbortSignal | undefined 
 /** A call the breaker refused without sending it. */
 function isOpenBreaker(error: unknown): boolean {
   return error instanceof Error && (error as { code?: string }).code === 'EOPENBREAKER';
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
 }

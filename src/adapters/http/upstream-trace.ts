@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { GatewayError } from '../../model/errors.js';
 import type { RequestScope } from '../../observability/request-scope.js';
 import { startSpan, traceHeadersOf } from '../../observability/tracing.js';
+import { pathOfUrl } from '../../observability/url-path.js';
 import type { UpstreamRequest, UpstreamResponse } from './upstream-request.js';
 import { classifyTransportError } from './upstream-errors.js';
 
@@ -42,7 +43,7 @@ export function observeAttempts<Timing>(backend: string, logger: Logger | undefi
       scope.backends.add(backend);
       scope.upstreamCalls += 1;
     }
-    const path = new URL(url).pathname;
+    const path = pathOfUrl(url);
     const span = startSpan(
       `${request.method} ${backend}`,
       { kind: SpanKind.CLIENT, attributes: { [ATTR_HTTP_REQUEST_METHOD]: request.method, [ATTR_URL_PATH]: path, 'campaign_gateway.backend': backend } },

@@ -1,6 +1,7 @@
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { existingRequestScope, requestScopeOf, type RequestScope } from '../../observability/request-scope.js';
+import { pathOfUrl } from '../../observability/url-path.js';
 import { describeOperation, outcomeOf, type RequestOutcome } from '../operation-outcome.js';
 
 /** Options of {@link useRequestLog}. */
@@ -130,7 +131,7 @@ export function useRequestLog(options: RequestLogOptions): Plugin {
       if (!scope) return;
       response.headers.set('x-request-id', scope.requestId);
       try {
-        const path = new URL(request.url).pathname;
+        const path = pathOfUrl(request.url);
         const graphql = path === graphqlPath && !(response.headers.get('content-type') ?? '').startsWith('text/html');
         write(scope, graphql ? 'info' : 'debug', { method: request.method, path, status: response.status });
       } catch {
