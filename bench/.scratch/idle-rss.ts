@@ -1,0 +1,15 @@
+import { writeFile, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, startBackendsProcess, startNode, stopProcess, waitUntilUp } from '../processes.js';
+const backends = await startBackendsProcess();
+const work = await mkdtemp(join(tmpdir(), 'rss-'));
+const configPath = join(work, 'gateway.json');
+await writeFile(configPath, JSON.stringify({ backends: backends.entries, auth: { apiKeys: [{ key: 'bench-read-key-0123456789', scopes: ['campaigns:read'] }] } }));
+const port = await freePort();
+const gw = startNode([...(process.env.GW_FLAGS ? process.env.GW_FLAGS.split(' ') : []), 'dist/main.js'], { GATEWAY_CONFIG: configPath, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn' });
+await waitUntilUp(`http://127.0.0.1:${port}/healthz`, gw);
+await new Promise((r) => setTimeout(r, 1000));
+const st = await readFile(`/proc/${gw.pid}/status`, 'utf8');
+console.log(st.split('\n').filter((l) => /VmRSS|VmHWM|RssAnon|RssFile/.test(l)).join('\n'));
+await stopProcess(gw); await backends.stop();
