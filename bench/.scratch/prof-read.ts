@@ -26,6 +26,9 @@ const READ = 'query Read($id: ID!) { campaign(id: $id) { id name status createdA
 const prof = process.env.PROF;
 const gport = await freePort();
 const gateway = startNode([...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), ...(process.env.GW_FLAGS ? process.env.GW_FLAGS.split(' ') : []), 'dist/main.js'], { GATEWAY_CONFIG: configPath, PORT: String(gport), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn' });
+const oport = await freePort();
+const before = process.env.BEFORE_DIST ? startNode([process.env.BEFORE_DIST], { GATEWAY_CONFIG: configPath, PORT: String(oport), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn' }) : undefined;
+if (before) await waitUntilUp(`http://127.0.0.1:${oport}/healthz`, before);
 const bport = await freePort();
 const bare = startNode([...(process.env.PROFB ? ["--cpu-prof", `--cpu-prof-dir=${process.env.PROFB}`] : []), join(buildDir, 'bare-yoga-server.mjs')], { PORT: String(bport), UPSTREAM_URL: String(tp.baseUrl), UPSTREAM_TOKEN: String(tp.token), NODE_ENV: 'production' });
 await waitUntilUp(`http://127.0.0.1:${gport}/healthz`, gateway);
@@ -39,14 +42,15 @@ while (ids.length < 200) {
 }
 const servers = {
   bare: { child: bare, origin: `http://127.0.0.1:${bport}`, headers: { 'content-type': 'application/json' }, requests: natives.map((id) => ({ method: 'POST', path: '/graphql', body: JSON.stringify({ query: READ, variables: { id } }) }) as LoadRequest) },
+  before: { child: before!, origin: `http://127.0.0.1:${oport}`, headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` }, requests: ids.map((id) => ({ method: 'POST', path: '/graphql', body: JSON.stringify({ query: READ, variables: { id } }) }) as LoadRequest) },
   gateway: { child: gateway, origin: `http://127.0.0.1:${gport}`, headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` }, requests: ids.map((id) => ({ method: 'POST', path: '/graphql', body: JSON.stringify({ query: READ, variables: { id } }) }) as LoadRequest) },
 };
 for (const round of [1, 2, 3]) for (const name of which) {
-  const s = servers[name as 'bare' | 'gateway'];
+  const s = servers[name as 'bare' | 'gateway' | 'before'];
   await concurrentLoad(s.origin, s.requests, s.headers, 32, round === 1 ? 4 : 1);
   const t0 = await cpuTicks(s.child.pid!);
   const r = await concurrentLoad(s.origin, s.requests, s.headers, 32, SECONDS);
   const t1 = await cpuTicks(s.child.pid!);
   console.log(`round ${round} ${name}: ${Math.round(r.reqPerSec)} req/s, p50 ${r.p50Ms}, errors ${r.errors}, cpu/req ${Math.round(((t1 - t0) * 10000) / r.requests)} µs, rss ${await peakRssMiB(s.child.pid!)} MiB`);
 }
-await stopProcess(gateway); await stopProcess(bare); await backends.stop();
+await stopProcess(gateway); await stopProcess(bare); if (before) await stopProcess(before); await backends.stop();
