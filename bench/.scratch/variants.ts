@@ -33,7 +33,7 @@ while (ids.length < 200) {
 const requests = ids.map((id) => ({ method: 'POST', path: '/graphql', body: JSON.stringify({ query: READ, variables: { id } }) }) as LoadRequest);
 const headers = { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` };
 const sums = new Map<string, number[]>();
-for (let round = 1; round <= ROUNDS; round++) for (const p of procs) {
+for (let round = 1; round <= ROUNDS; round++) for (const p of round % 2 ? procs : [...procs].reverse()) {
   await concurrentLoad(p.origin, requests, headers, 32, round === 1 ? 3 : 1);
   const t0 = await cpuTicks(p.child.pid!);
   const r = process.env.ONE ? await sequentialLoad(p.origin, requests, headers, SECONDS) : await concurrentLoad(p.origin, requests, headers, 32, SECONDS); if (process.env.ONE) console.log('p50', r.p50Ms);

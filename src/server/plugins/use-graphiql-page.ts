@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { pathOfUrl } from '../../observability/url-path.js';
 import { shouldRenderGraphiQL, type Plugin } from 'graphql-yoga';
 import { EXAMPLE_QUERY, type GraphiQLTab } from '../example-query.js';
 
@@ -49,8 +50,8 @@ export function useGraphiQLPage(options: GraphiQLPageOptions): Plugin {
   // gateway nobody opens GraphiQL on should not carry (nor the garbage collector scan).
   let renderer: Promise<typeof import('@graphql-yoga/render-graphiql')> | undefined;
   return {
-    onRequest({ request, url, endResponse, fetchAPI }) {
-      if (url.pathname !== path || !shouldRenderGraphiQL(request)) return;
+    onRequest({ request, endResponse, fetchAPI }) {
+      if (pathOfUrl(request.url) !== path || !shouldRenderGraphiQL(request)) return;
       return (renderer ??= import('@graphql-yoga/render-graphiql')).then(({ renderGraphiQL }) => {
         const nonce = randomBytes(16).toString('base64');
         const html = renderGraphiQL({

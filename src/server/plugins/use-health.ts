@@ -1,4 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
+import { pathOfUrl } from '../../observability/url-path.js';
 import { Client } from 'undici';
 
 /** A circuit breaker's state as {@link BackendHttpClient} reports it. */
@@ -94,24 +95,27 @@ export function useHealth(options: HealthOptions): Plugin {
   };
 
   return {
-    async onRequest({ url, request, endResponse, fetchAPI }) {
-      if (url.pathname !== healthPath && url.pathname !== readyPath) return;
+    // Not async: every request passes here, and only the probes need to wait for anything.
+    onRequest({ request, endResponse, fetchAPI }) {
+      const path = pathOfUrl(request.url);
+      if (path !== healthPath && path !== readyPath) return;
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         return endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'GET, HEAD' } }));
       }
-      if (url.pathname === healthPath) return endResponse(json(fetchAPI, 200, { status: 'ok' }));
+      if (path === healthPath) return endResponse(json(fetchAPI, 200, { status: 'ok' }));
 
-      const reachable = await reachability();
-      const backends: BackendReadiness[] = options.backends.map((b, i) => ({
-        name: b.name,
-        kind: b.kind,
-        reachable: reachable[i] ?? false,
-        circuit: options.circuitOf?.(b.name) ?? 'closed',
-      }));
-      const draining = options.draining?.() ?? false;
-      const ready = !draining && backends.some((b) => b.reachable);
-      const status = draining ? 'draining' : ready ? 'ready' : 'unavailable';
-      return endResponse(json(fetchAPI, ready ? 200 : 503, { status, backends }));
+      return reachability().then((reachable) => {
+        const backends: BackendReadiness[] = options.backends.map((b, i) => ({
+          name: b.name,
+          kind: b.kind,
+          reachable: reachable[i] ?? false,
+          circuit: options.circuitOf?.(b.name) ?? 'closed',
+        }));
+        const draining = options.draining?.() ?? false;
+        const ready = !draining && backends.some((b) => b.reachable);
+        const status = draining ? 'draining' : ready ? 'ready' : 'unavailable';
+        endResponse(json(fetchAPI, ready ? 200 : 503, { status, backends }));
+      });
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
+import { pathOfUrl } from '../../observability/url-path.js';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { AttemptOutcome } from '../../adapters/http/backend-client.js';
 import { describeOperation as describe, outcomeOf, type RequestOutcome } from '../operation-outcome.js';
@@ -148,13 +149,14 @@ export function useMetrics(options: MetricsOptions): Plugin {
   };
 
   return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
-      if (url.pathname === path) {
+    // Not async: every request passes here, and only a scrape needs to wait for anything.
+    onRequest({ request, endResponse, fetchAPI }) {
+      const requestPath = pathOfUrl(request.url);
+      if (requestPath === path) {
         if (request.method !== 'GET') return endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'GET' } }));
-        const body = await metrics.registry.metrics();
-        return endResponse(new fetchAPI.Response(body, { headers: { 'content-type': metrics.registry.contentType } }));
+        return metrics.registry.metrics().then((body) => endResponse(new fetchAPI.Response(body, { headers: { 'content-type': metrics.registry.contentType } })));
       }
-      if (url.pathname === graphqlPath) states.set(request, { started: performance.now(), operation: null, type: 'unknown' });
+      if (requestPath === graphqlPath) states.set(request, { started: performance.now(), operation: null, type: 'unknown' });
     },
     onParams({ params, request }) {
       const state = states.get(request);

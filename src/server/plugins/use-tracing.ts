@@ -4,7 +4,7 @@ import { requestScopeOf } from '../../observability/request-scope.js';
 import { clientTraceContext, startSpan } from '../../observability/tracing.js';
 import { describeOperation, outcomeOf } from '../operation-outcome.js';
 
-/** The operation span of each request in flight (HTTP: from its parameters; WebSocket: from its execution). */
+/** The operation span of each request in flight (HTTP: from its parameters to its response; WebSocket: from its execution). */
 const operationSpans = new WeakMap<Request, Span>();
 
 /** Opens the operation span of `request` under `parent` and hands it to the request's scope, the parent of its upstream attempts. */
@@ -31,7 +31,7 @@ function nameSpan(span: Span, document: Parameters<typeof describeOperation>[0],
  * client's trace when the request carried a W3C `traceparent`, with the
  * operation's type, name and outcome; upstream attempts become its children
  * (see `observeAttempts`), through the request scope that carries it. Over HTTP
- * the span covers the operation from its parameters to its result; a WebSocket
+ * the span covers the operation from its parameters to its response; a WebSocket
  * operation gets a span from execution to its result (or the start of its
  * stream). Without the SDK installed, spans record nothing: only their ids
  * travel upstream in `traceparent`.
@@ -43,18 +43,16 @@ export function useTracing(): Plugin {
     return existing ? { span: existing, own: false } : { span: openOperationSpan(request, ROOT_CONTEXT, 'websocket'), own: true };
   };
   return {
-    instrumentation: {
-      operation: async ({ request }, wrapped) => {
-        const span = openOperationSpan(request, clientTraceContext(request.headers), 'http');
-        try {
-          await wrapped();
-        } catch (error) {
-          span.setStatus({ code: SpanStatusCode.ERROR });
-          throw error;
-        } finally {
-          span.end();
-        }
-      },
+    // Plain hooks rather than yoga's `instrumentation`: with any plugin instrumenting, yoga
+    // wraps every phase of every request.
+    onParams({ request }) {
+      openOperationSpan(request, clientTraceContext(request.headers), 'http');
+    },
+    onResponse({ request, response }) {
+      const span = operationSpans.get(request);
+      if (!span) return;
+      if (response.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
     },
     onExecute({ args }) {
       const { span, own } = spanOf((args.contextValue as { request: Request }).request);
