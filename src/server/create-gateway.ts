@@ -75,6 +75,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     landingPage: false,
     // One operation per request: an array body is refused (400) rather than run as a batch.
     batching: false,
+    // No file uploads in this schema: a multipart body is not parsed at all (415), one request parser less for every request.
+    multipart: false,
     // useRequestBodyLimit enforces the limit without piping every body through a counting stream.
     maxRequestBodySize: false,
     // Never attach the original error (stack, upstream body) to a masked one, whatever NODE_ENV says.

@@ -1,0 +1,13 @@
+import { startGatewayServer } from '../../dist/server/start-server.js';
+import { parseConfig } from '../../dist/config/load-config.js';
+import { pino } from 'pino';
+const config = parseConfig({ port: 0, backends: [{ name: 'messaging', kind: 'touchpoint', baseUrl: 'http://127.0.0.1:9', token: 't' }], auth: { apiKeys: [{ key: 'k'.repeat(24), scopes: ['campaigns:read'] }] } });
+const running = await startGatewayServer({ config, logger: pino({ level: 'silent' }) });
+console.log(Object.keys(running));
+const y = running.gateway ?? running.yoga;
+console.log(y && Object.keys(y));
+for (const k of ['onRequestParseHooks','onParamsHooks','onExecutionResultHooks','onResultProcessHooks']) console.log(k, y[k]?.length);
+const plugins = y.plugins ?? y.getEnveloped._plugins;
+const counts = {}; for (const p of plugins) for (const h of Object.keys(p)) if (/^on|instr/.test(h)) counts[h] = (counts[h] ?? 0) + 1; console.log(counts, 'plugins', plugins.length);
+console.log(plugins.map((p) => Object.keys(p).join('+')).join('\n'));
+await running.close();
