@@ -8,6 +8,9 @@
  * - with 100 ms of latency on every backend: upstream calls per request and p50
  *   of a lean list, a rich list and `nodes(ids)` of 20 campaigns;
  * - the upstream calls of 16 concurrent identical reads;
+ * - the 32-client read once more, bare yoga and the gateway in turns (`BENCH_ROUNDS`,
+ *   default 4, alternating which goes first), with the CPU time per read in each process:
+ *   medians that move less with the machine's other work than one window each;
  * - the gateway's peak RSS (`VmHWM`) under the 32-client load.
  *
  * The reference backends run in a child process of their own and count the
@@ -23,11 +26,12 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { concurrentLoad, percentiles, sequentialLoad, type LoadRequest, type LoadResult } from './load.js';
-import { freePort, peakRssMiB, startBackendsProcess, startNode, stopProcess, waitUntilUp } from './processes.js';
+import { cpuSecondsOf, freePort, peakRssMiB, startBackendsProcess, startNode, stopProcess, waitUntilUp } from './processes.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
 const WARMUP_S = 2;
 const LIST_REQUESTS = Number(process.env.BENCH_LIST_REQUESTS ?? 15);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const LATENCY_MS = 100;
 const READ_TARGETS = 1000;
 const API_KEY = 'bench-read-key-0123456789';
@@ -255,6 +259,59 @@ try {
       });
     }
   }
+  // One 8 s window per server moves with whatever else the machine does: the 32-client read
+  // once more, bare yoga and the gateway in turns (ABBA), each round's ratio and CPU per read
+  // in each process, and the medians.
+  const bareServer = servers.find((server) => server.name === 'bare graphql-yoga + undici')!;
+  const gatewayServer = servers.find((server) => server.name === 'gateway')!;
+  const pidOf = new Map([
+    [bareServer, bare.pid!],
+    [gatewayServer, gateway.pid!],
+  ]);
+  const turns: { reqPerSec: Map<string, number>; cpuUs: Map<string, number> }[] = [];
+  for (let turn = 0; turn < ROUNDS; turn += 1) {
+    const order = turn % 2 === 0 ? [bareServer, gatewayServer] : [gatewayServer, bareServer];
+    const measuredTurn = { reqPerSec: new Map<string, number>(), cpuUs: new Map<string, number>() };
+    for (const server of order) {
+      await concurrentLoad(server.origin, server.requests, server.headers, 32, 1);
+      const cpuBefore = await cpuSecondsOf(pidOf.get(server)!);
+      const result = await concurrentLoad(server.origin, server.requests, server.headers, 32, DURATION_S);
+      const cpuUsed = (await cpuSecondsOf(pidOf.get(server)!)) - cpuBefore;
+      measuredTurn.reqPerSec.set(server.name, result.reqPerSec);
+      measuredTurn.cpuUs.set(server.name, (cpuUsed * 1e6) / result.requests);
+    }
+    turns.push(measuredTurn);
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+  const ratios = turns.map((t) => t.reqPerSec.get(gatewayServer.name)! / t.reqPerSec.get(bareServer.name)!);
+  const cpuOf = (name: string) => median(turns.map((t) => t.cpuUs.get(name)!));
+  details.readInTurns = {
+    rounds: ROUNDS,
+    ratios: ratios.map((r) => round(r)),
+    gatewayReqPerSec: turns.map((t) => Math.round(t.reqPerSec.get(gatewayServer.name)!)),
+    bareReqPerSec: turns.map((t) => Math.round(t.reqPerSec.get(bareServer.name)!)),
+    gatewayCpuUsPerRead: turns.map((t) => Math.round(t.cpuUs.get(gatewayServer.name)!)),
+    bareCpuUsPerRead: turns.map((t) => Math.round(t.cpuUs.get(bareServer.name)!)),
+  };
+  rows.push({
+    measure: `read · 32 clients · gateway and bare yoga in turns: median of ${ROUNDS} rounds`,
+    'req/s': Math.round(median(turns.map((t) => t.reqPerSec.get(gatewayServer.name)!))),
+    'p50 ms': null,
+    'p99 ms': null,
+    'upstream calls / req': null,
+    'vs bare yoga': round(median(ratios)),
+    target: `≥ 0.8 × bare yoga (rounds: ${ratios.map((r) => round(r)).join(', ')})`,
+  });
+  rows.push({
+    measure: 'CPU time per read at 32 clients, in the server process: gateway (bare yoga), median',
+    'req/s': null,
+    'p50 ms': null,
+    'p99 ms': null,
+    'upstream calls / req': null,
+    'vs bare yoga': round(cpuOf(gatewayServer.name) / cpuOf(bareServer.name)),
+    target: `${Math.round(cpuOf(gatewayServer.name))} µs (${Math.round(cpuOf(bareServer.name))} µs)`,
+  });
+
   const rss = await peakRssMiB(gateway.pid!);
   const bareRss = await peakRssMiB(bare.pid!);
   details.gatewayPeakRssMiB = rss;
