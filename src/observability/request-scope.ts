@@ -1,6 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from '@opentelemetry/api';
 
+/** How a GraphQL request ended (the `outcome` of metrics and request logs). */
+export type RequestOutcome =
+  /** Data and no errors; for a subscription, the stream started. */
+  | 'success'
+  /** Data and errors: some backends failed while others answered. */
+  | 'partial'
+  /** Errors and no data. */
+  | 'error'
+  /** Refused before execution: no key, malformed, too large, over a limit, wrong method. */
+  | 'rejected';
+
 /**
  * What one request (or one WebSocket operation) did, collected while it runs, for
  * its log line and its trace. It travels explicitly, from the request to the
@@ -18,6 +29,12 @@ export interface RequestScope {
   readonly backends: Set<string>;
   /** Upstream attempts made, retries included. */
   upstreamCalls: number;
+  /** The operation's name (or the one the client asked for, cut to 100 characters); null for an anonymous one. */
+  operation: string | null;
+  /** `query`, `mutation`, `subscription`, or `unknown` until the document is parsed. */
+  type: string;
+  /** How it ended, once it did; a request that never ran has none (`rejected`). */
+  outcome?: RequestOutcome;
   /** The operation's span as the parent of its upstream attempts (set by the tracing plugin). */
   trace?: Context;
   /** The operation's trace id, once its span started and is recorded (absent while spans go nowhere). */
@@ -34,7 +51,7 @@ export function requestIdFrom(header: string | null | undefined): string {
 
 /** A fresh scope for a request that starts now. */
 export function newRequestScope(transport: RequestScope['transport'], clientRequestId?: string | null): RequestScope {
-  return { requestId: requestIdFrom(clientRequestId), transport, started: performance.now(), backends: new Set(), upstreamCalls: 0 };
+  return { requestId: requestIdFrom(clientRequestId), transport, started: performance.now(), backends: new Set(), upstreamCalls: 0, operation: null, type: 'unknown' };
 }
 
 /** The scope of each request in flight, by its `Request` (a WebSocket operation has a synthetic one of its own). */

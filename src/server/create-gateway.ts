@@ -123,7 +123,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       usePartialErrors(),
       useInputErrorFields(),
       // These last, so that they see each result as the client will (partial errors appended).
-      useRequestLog({ logger: options.logger }),
+      useRequestLog({ logger: options.logger, onGraphQLRequestEnd: metrics.recordEndedRequest }),
       useTracing(),
       useMetrics({ metrics }),
     ],

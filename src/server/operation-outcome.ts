@@ -1,15 +1,7 @@
 import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
+import type { RequestOutcome } from '../observability/request-scope.js';
 
-/** How a GraphQL request ended (the `outcome` of metrics and request logs). */
-export type RequestOutcome =
-  /** Data and no errors; for a subscription, the stream started. */
-  | 'success'
-  /** Data and errors: some backends failed while others answered. */
-  | 'partial'
-  /** Errors and no data. */
-  | 'error'
-  /** Refused before execution: no key, malformed, too large, over a limit, wrong method. */
-  | 'rejected';
+export type { RequestOutcome } from '../observability/request-scope.js';
 
 /** The outcome of an execution result (a stream that started counts as success). */
 export function outcomeOf(result: ExecutionResult | AsyncIterable<unknown>): RequestOutcome {

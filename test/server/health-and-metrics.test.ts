@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { postGraphQL, startListeningGateway, type ListeningGateway } from './support/listening-gateway.js';
 import { subscribeOverSse } from './support/sse.js';
+import { webSocketSession } from './support/transports.js';
 import { KINDS, NAME_OF_KIND } from '../support/backend-kinds.js';
 
 /**
@@ -138,6 +139,20 @@ describe('/metrics', () => {
     }
     expect(sample(text, 'gateway_backend_calls_total', { backend: 'contact-center', outcome: 'BACKEND_UNAVAILABLE' })).toBe(1);
     expect(sample(text, 'gateway_backend_calls_total', { backend: 'growth', method: 'GET', outcome: 'ok' })).toBeGreaterThanOrEqual(2);
+  });
+
+  it('counts WebSocket operations too, one each, by name and outcome', async () => {
+    gw = await startListeningGateway();
+    const session = webSocketSession(gw.endpoint, undefined);
+    try {
+      await session.run({ query: 'query OverSocket { campaigns(first: 1, filter: { backends: ["growth"] }) { nodes { id } } }' });
+      await session.run({ query: 'query OverSocket { campaigns(first: 1, filter: { backends: ["growth"] }) { nodes { id } } }' });
+    } finally {
+      await session.dispose();
+    }
+    const text = await scrape(gw.url);
+    expect(sample(text, 'gateway_graphql_requests_total', { operation: 'OverSocket', type: 'query', outcome: 'success' })).toBe(2);
+    expect(sample(text, 'gateway_graphql_request_duration_seconds_count', { operation: 'OverSocket', type: 'query' })).toBe(2);
   });
 
   it('counts open subscriptions, and drops them when the client goes away', async () => {

@@ -1,8 +1,8 @@
 import type { Plugin } from 'graphql-yoga';
-import { pathOfUrl } from '../../observability/url-path.js';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { AttemptOutcome } from '../../adapters/http/backend-client.js';
-import { describeOperation as describe, outcomeOf, type RequestOutcome } from '../operation-outcome.js';
+import type { RequestOutcome, RequestScope } from '../../observability/request-scope.js';
+import { pathOfUrl } from '../../observability/url-path.js';
 
 export type { RequestOutcome } from '../operation-outcome.js';
 
@@ -97,6 +97,11 @@ export class GatewayMetrics {
   }
 
   /** Records one finished GraphQL request. */
+  /** Counts a GraphQL request that has ended, from its scope (see `useRequestLog`'s `onGraphQLRequestEnd`). */
+  readonly recordEndedRequest = (scope: RequestScope): void => {
+    this.recordRequest(scope.operation, scope.type, scope.outcome ?? 'rejected', performance.now() - scope.started);
+  };
+
   recordRequest(operation: string | null, type: string, outcome: RequestOutcome, durationMs: number): void {
     const name = this.#operationLabel(operation);
     this.#requests.inc({ operation: name, type, outcome });
@@ -118,92 +123,25 @@ export interface MetricsOptions {
   metrics: GatewayMetrics;
   /** Path of the Prometheus endpoint; default `/metrics`. It needs no key. */
   path?: string;
-  /** Path of the GraphQL endpoint, whose requests are measured; default `/graphql`. */
-  graphqlPath?: string;
-}
-
-/** What is known about one GraphQL request while it runs. */
-interface RequestState {
-  started: number;
-  operation: string | null;
-  type: string;
-  outcome?: RequestOutcome;
 }
 
 /**
- * Serves `/metrics` (Prometheus text) and measures every GraphQL request: over
- * HTTP and SSE from arrival to the response's start, including requests refused
- * before execution; over WebSocket from execution to the result.
+ * Serves `/metrics` (Prometheus text). Requests are counted by the request log,
+ * which follows each GraphQL request anyway and reports its end to
+ * {@link GatewayMetrics.recordEndedRequest}: over HTTP and SSE from arrival to the
+ * response's start, including requests refused before execution; over WebSocket
+ * from execution to the result.
  */
 export function useMetrics(options: MetricsOptions): Plugin {
   const path = options.path ?? '/metrics';
-  const graphqlPath = options.graphqlPath ?? '/graphql';
   const { metrics } = options;
-  // Keyed by the HTTP request; WebSocket operations have a synthetic request per operation.
-  const states = new WeakMap<Request, RequestState>();
-
-  const stateOf = (context: { request?: Request }): { state: RequestState; viaHttp: boolean } => {
-    const http = context.request && states.get(context.request);
-    if (http) return { state: http, viaHttp: true };
-    return { state: { started: performance.now(), operation: null, type: 'unknown' }, viaHttp: false };
-  };
 
   return {
     // Not async: every request passes here, and only a scrape needs to wait for anything.
     onRequest({ request, endResponse, fetchAPI }) {
-      const requestPath = pathOfUrl(request.url);
-      if (requestPath === path) {
-        if (request.method !== 'GET') return endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'GET' } }));
-        return metrics.registry.metrics().then((body) => endResponse(new fetchAPI.Response(body, { headers: { 'content-type': metrics.registry.contentType } })));
-      }
-      if (requestPath === graphqlPath) states.set(request, { started: performance.now(), operation: null, type: 'unknown' });
-    },
-    onParams({ params, request }) {
-      const state = states.get(request);
-      // Parameters are unchecked client input here (yoga refuses a non-string name later).
-      if (state) state.operation = typeof params.operationName === 'string' ? params.operationName : null;
-    },
-    onParse({ context }) {
-      // Known before validation, so that a refused document is still counted under its name.
-      const request = (context as { request?: Request }).request;
-      const state = request && states.get(request);
-      return ({ result }) => {
-        if (state && result && 'kind' in result) Object.assign(state, describe(result, state.operation ?? undefined));
-      };
-    },
-    onExecute({ args }) {
-      const { state, viaHttp } = stateOf(args.contextValue as { request?: Request });
-      Object.assign(state, describe(args.document, args.operationName));
-      return {
-        onExecuteDone({ result }) {
-          state.outcome = outcomeOf(result);
-          if (!viaHttp) metrics.recordRequest(state.operation, state.type, state.outcome, performance.now() - state.started);
-        },
-      };
-    },
-    onSubscribe({ args }) {
-      const { state, viaHttp } = stateOf(args.contextValue as { request?: Request });
-      Object.assign(state, describe(args.document, args.operationName));
-      return {
-        onSubscribeResult({ result }) {
-          state.outcome = outcomeOf(result);
-          if (!viaHttp) metrics.recordRequest(state.operation, state.type, state.outcome, performance.now() - state.started);
-        },
-        onSubscribeError() {
-          state.outcome = 'error';
-          if (!viaHttp) metrics.recordRequest(state.operation, state.type, state.outcome, performance.now() - state.started);
-        },
-      };
-    },
-    onResponse({ request }) {
-      const state = states.get(request);
-      if (!state) return;
-      states.delete(request);
-      try {
-        metrics.recordRequest(state.operation, state.type, state.outcome ?? 'rejected', performance.now() - state.started);
-      } catch {
-        // Counting must never break serving: a throw here would escape the response handler.
-      }
+      if (pathOfUrl(request.url) !== path) return;
+      if (request.method !== 'GET') return endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'GET' } }));
+      return metrics.registry.metrics().then((body) => endResponse(new fetchAPI.Response(body, { headers: { 'content-type': metrics.registry.contentType } })));
     },
   };
 }

@@ -2,29 +2,27 @@ import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { existingRequestScope, requestScopeOf, type RequestScope } from '../../observability/request-scope.js';
 import { pathOfUrl } from '../../observability/url-path.js';
-import { describeOperation, outcomeOf, type RequestOutcome } from '../operation-outcome.js';
+import { describeOperation, outcomeOf } from '../operation-outcome.js';
 
 /** Options of {@link useRequestLog}. */
 export interface RequestLogOptions {
   logger: Logger;
   /** Path of the GraphQL endpoint, whose requests are logged at `info`; default `/graphql`. Others go to `debug`. */
   graphqlPath?: string;
+  /**
+   * Told when each GraphQL request over HTTP or SSE has its response (or a WebSocket
+   * operation its result), with its scope filled in: how metrics count requests
+   * without following them through the same hooks a second time.
+   */
+  onGraphQLRequestEnd?: (scope: RequestScope) => void;
 }
 
-/** What the log line tells about the operation, filled in as the request goes. */
-interface OperationState {
-  operation: string | null;
-  type: string;
-  outcome?: RequestOutcome;
-}
-
-const operations = new WeakMap<RequestScope, OperationState>();
-
-function stateOf(scope: RequestScope | undefined): OperationState | undefined {
-  if (!scope) return undefined;
-  let state = operations.get(scope);
-  if (!state) operations.set(scope, (state = { operation: null, type: 'unknown' }));
-  return state;
+/** The operation of `document` into `scope`, unless a parse already told it (its type is known then). */
+function describeInto(scope: RequestScope, document: Parameters<typeof describeOperation>[0], operationName: string | null | undefined): void {
+  if (scope.type !== 'unknown') return;
+  const { operation, type } = describeOperation(document, operationName);
+  scope.operation = operation === null ? null : operation.slice(0, 100);
+  scope.type = type;
 }
 
 /**
@@ -44,7 +42,8 @@ export function useRequestScope(): Plugin {
  * Gives every request an id (the client's `x-request-id` when sane, else a new
  * one), sends it back as `x-request-id` on every response, and writes one log
  * line per GraphQL request: id, operation, type, outcome, status, duration,
- * the backends called and the upstream attempts made. A WebSocket operation
+ * the backends called and the upstream attempts made, and tells
+ * `onGraphQLRequestEnd` (metrics) of it. A WebSocket operation
  * gets a line of its own when its execution ends (or its stream starts).
  * The upstream side of the line is filled in by the HTTP clients through the
  * request scope {@link useRequestScope} opens (see `observeAttempts`).
@@ -54,14 +53,13 @@ export function useRequestLog(options: RequestLogOptions): Plugin {
   const { logger } = options;
 
   const write = (scope: RequestScope, level: 'info' | 'debug', extra: Record<string, unknown>) => {
-    const state = operations.get(scope);
     logger[level](
       {
         requestId: scope.requestId,
         transport: scope.transport,
-        operation: state?.operation ?? null,
-        type: state?.type ?? null,
-        outcome: state?.outcome ?? 'rejected',
+        operation: scope.operation,
+        type: scope.type,
+        outcome: scope.outcome ?? 'rejected',
         ...extra,
         durationMs: Math.round((performance.now() - scope.started) * 10) / 10,
         backends: [...scope.backends],
@@ -70,6 +68,12 @@ export function useRequestLog(options: RequestLogOptions): Plugin {
       },
       'request',
     );
+  };
+
+  /** The end of a WebSocket operation, which has its own scope and line. */
+  const operationEnded = (scope: RequestScope) => {
+    write(scope, 'info', {});
+    options.onGraphQLRequestEnd?.(scope);
   };
 
   /**
@@ -84,45 +88,45 @@ export function useRequestLog(options: RequestLogOptions): Plugin {
 
   return {
     onParams({ params, request }) {
-      const state = stateOf(existingRequestScope(request));
+      const scope = existingRequestScope(request);
       // Unchecked client input here; yoga refuses a non-string name later.
-      if (state) state.operation = typeof params.operationName === 'string' ? params.operationName.slice(0, 100) : null;
+      if (scope) scope.operation = typeof params.operationName === 'string' ? params.operationName.slice(0, 100) : null;
     },
     onParse({ context }) {
+      // Known before validation, so that a refused document is still logged and counted under its name.
       const request = (context as { request?: Request }).request;
-      const state = stateOf(request ? existingRequestScope(request) : undefined);
+      const scope = request ? existingRequestScope(request) : undefined;
+      if (!scope) return;
       return ({ result }) => {
-        if (state && result && 'kind' in result) Object.assign(state, describeOperation(result, state.operation));
+        if (result && 'kind' in result) describeInto(scope, result, scope.operation);
       };
     },
     onExecute({ args }) {
       const { scope, own } = operationScope((args.contextValue as { request: Request }).request);
-      const state = stateOf(scope)!;
-      Object.assign(state, describeOperation(args.document, args.operationName));
+      describeInto(scope, args.document, args.operationName);
       return {
         onExecuteDone({ result }) {
-          state.outcome = outcomeOf(result);
-          if (own) write(scope, 'info', {});
+          scope.outcome = outcomeOf(result);
+          if (own) operationEnded(scope);
         },
       };
     },
     onSubscribe({ args }) {
       const { scope, own } = operationScope((args.contextValue as { request: Request }).request);
-      const state = stateOf(scope)!;
-      Object.assign(state, describeOperation(args.document, args.operationName));
-      let written = !own;
-      const writeOnce = () => {
-        if (!written) write(scope, 'info', {});
-        written = true;
+      describeInto(scope, args.document, args.operationName);
+      let ended = !own;
+      const endOnce = () => {
+        if (!ended) operationEnded(scope);
+        ended = true;
       };
       return {
         onSubscribeResult({ result }) {
-          state.outcome = outcomeOf(result);
-          writeOnce();
+          scope.outcome = outcomeOf(result);
+          endOnce();
         },
         onSubscribeError() {
-          state.outcome = 'error';
-          writeOnce();
+          scope.outcome = 'error';
+          endOnce();
         },
       };
     },
@@ -134,6 +138,7 @@ export function useRequestLog(options: RequestLogOptions): Plugin {
         const path = pathOfUrl(request.url);
         const graphql = path === graphqlPath && !(response.headers.get('content-type') ?? '').startsWith('text/html');
         write(scope, graphql ? 'info' : 'debug', { method: request.method, path, status: response.status });
+        if (graphql) options.onGraphQLRequestEnd?.(scope);
       } catch {
         // Logging must never break serving.
       }

@@ -1,6 +1,6 @@
 import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
 import type { Plugin } from 'graphql-yoga';
-import { requestScopeOf } from '../../observability/request-scope.js';
+import { existingRequestScope, requestScopeOf } from '../../observability/request-scope.js';
 import { clientTraceContext, startSpan } from '../../observability/tracing.js';
 import { describeOperation, outcomeOf } from '../operation-outcome.js';
 
@@ -19,8 +19,10 @@ function openOperationSpan(request: Request, parent: Context, transport: 'http' 
   return span;
 }
 
-function nameSpan(span: Span, document: Parameters<typeof describeOperation>[0], operationName: string | null | undefined): void {
-  const { operation, type } = describeOperation(document, operationName);
+/** Names the span after its operation, as the request log described it (it runs first). */
+function nameSpan(span: Span, request: Request, document: Parameters<typeof describeOperation>[0], operationName: string | null | undefined): void {
+  const scope = existingRequestScope(request);
+  const { operation, type } = scope && scope.type !== 'unknown' ? scope : describeOperation(document, operationName);
   span.updateName(operation ? `${type} ${operation}` : type);
   span.setAttribute('graphql.operation.type', type);
   if (operation) span.setAttribute('graphql.operation.name', operation.slice(0, 100));
@@ -55,8 +57,9 @@ export function useTracing(): Plugin {
       span.end();
     },
     onExecute({ args }) {
-      const { span, own } = spanOf((args.contextValue as { request: Request }).request);
-      nameSpan(span, args.document, args.operationName);
+      const request = (args.contextValue as { request: Request }).request;
+      const { span, own } = spanOf(request);
+      nameSpan(span, request, args.document, args.operationName);
       return {
         onExecuteDone({ result }) {
           const outcome = outcomeOf(result);
@@ -67,8 +70,9 @@ export function useTracing(): Plugin {
       };
     },
     onSubscribe({ args }) {
-      const { span, own } = spanOf((args.contextValue as { request: Request }).request);
-      nameSpan(span, args.document, args.operationName);
+      const request = (args.contextValue as { request: Request }).request;
+      const { span, own } = spanOf(request);
+      nameSpan(span, request, args.document, args.operationName);
       let ended = !own;
       const end = () => {
         if (!ended) span.end();
