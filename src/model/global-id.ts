@@ -40,6 +40,13 @@ export const MAX_GLOBAL_ID_LENGTH = 1024;
 /** Text that survives UTF-8 unchanged (no lone surrogate) and holds no control character. */
 const isCleanText = (text: string) => Buffer.from(text, 'utf8').toString('utf8') === text && !/[\u0000-\u001f\u007f]/.test(text);
 
+/**
+ * `.` and `..`: as a segment of an upstream URL path they would name the record's
+ * collection or its parent (`encodeURIComponent` leaves dots alone, and URL
+ * parsers resolve such segments), so a native id may not be one.
+ */
+const isDotSegment = (text: string) => text === '.' || text === '..';
+
 /** Decodes a global id, or throws `BAD_USER_INPUT` when the gateway could not have issued it. */
 export function decodeGlobalId(globalId: string, field = 'id'): GlobalIdKey {
   if (globalId.length > MAX_GLOBAL_ID_LENGTH) {
@@ -54,7 +61,7 @@ export function decodeGlobalId(globalId: string, field = 'id'): GlobalIdKey {
   }
   if (!Array.isArray(decoded) || !isNodeTypeName(decoded[0])) throw badInput(`"${globalId}" is not a valid id`, field);
   const [typename, ...parts] = decoded as [NodeTypeName, ...unknown[]];
-  const wellFormed = parts.every((p) => typeof p === 'string' && p !== '' && isCleanText(p));
+  const wellFormed = parts.every((p) => typeof p === 'string' && p !== '' && !isDotSegment(p) && isCleanText(p));
   if (parts.length !== KEY_PARTS[typename].length || !wellFormed) {
     throw badInput(`"${globalId}" is not a valid id`, field);
   }
