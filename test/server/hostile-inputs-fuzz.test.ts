@@ -47,7 +47,7 @@ const longText = fc.integer({ min: 1000, max: 30_000 }).map((n) => 'x'.repeat(n)
 const base64 = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 
 /** A part of a native key: anything, something long, or a real-looking id. */
-const keyPart = fc.oneof(anyText(30), longText, fc.constantFrom('388', 'cmp_welcome_series', '0385', '-1', 'a\ud800b', '\udfff'));
+const keyPart = fc.oneof(anyText(30), longText, fc.constantFrom('388', 'cmp_welcome_series', '0385', '-1', 'a\ud800b', '\udfff', '.', '..', '%2e%2e'));
 /** The key parts after the backend name each node type has (one more or less now and then). */
 const PARTS = { Campaign: 1, Touchpoint: 2, Enrollment: 2, Message: 2, Backend: 1 } as const;
 const wellShapedId = fc
