@@ -1,5 +1,5 @@
-import { setMaxListeners } from 'node:events';
 import type { CallContext } from '../adapters/http/call-context.js';
+import { followSignal } from '../adapters/http/follow-signal.js';
 import { GatewayError } from '../model/errors.js';
 
 /** Room for the last attempt's own timeout to report first, so its more precise error wins. */
@@ -23,14 +23,8 @@ export async function withinBudget<T>(
   startedAt: number = performance.now(),
 ): Promise<T> {
   if (budgetMs === undefined) return work(ctx);
-  const controller = new AbortController();
+  const { controller, unfollow } = followSignal(ctx.signal);
   const { signal } = controller;
-  // A listener rather than `AbortSignal.any`, whose signals outlive the part (weak references).
-  const follow = () => controller.abort(ctx.signal!.reason);
-  if (ctx.signal?.aborted) follow();
-  else ctx.signal?.addEventListener('abort', follow, { once: true });
-  // Every upstream call of the part listens to it.
-  setMaxListeners(0, signal);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
@@ -45,6 +39,6 @@ export async function withinBudget<T>(
     return await Promise.race([work({ ...ctx, signal }), deadline]);
   } finally {
     clearTimeout(timer);
-    ctx.signal?.removeEventListener('abort', follow);
+    unfollow();
   }
 }

@@ -1,6 +1,6 @@
-import { setMaxListeners } from 'node:events';
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { CallContext } from '../adapters/http/call-context.js';
+import { followSignal } from '../adapters/http/follow-signal.js';
 import { UpstreamCache } from '../adapters/http/upstream-cache.js';
 import type { Scope } from '../config/config-schema.js';
 import type { GatewayError } from '../model/errors.js';
@@ -49,19 +49,10 @@ export function createContext(deps: ContextDeps, initial: YogaInitialContext): G
   let cache: UpstreamCache | undefined;
   const call: CallContext = {
     get signal() {
-      // whatwg-node's request signal can read `aborted` false after the client went away:
-      // upstream calls follow a plain signal of their own that a listener aborts with the
-      // request's. Every call of the request listens to it, hence no listener limit.
-      // (Shutdown cuts calls in the HTTP clients themselves: see BackendHttpClient.cutCalls.)
-      if (!signal) {
-        const controller = new AbortController();
-        const source = request.signal;
-        if (source.aborted || source.reason !== undefined) controller.abort(source.reason);
-        else source.addEventListener('abort', () => controller.abort(source.reason), { once: true });
-        signal = controller.signal;
-        setMaxListeners(0, signal);
-      }
-      return signal;
+      // Upstream calls follow a plain signal of their own rather than whatwg-node's request
+      // signal, whose `aborted` can read false after the client went away; it follows the
+      // request's to its end. (Shutdown cuts calls in the HTTP clients: BackendHttpClient.cutCalls.)
+      return (signal ??= followSignal(request.signal).controller.signal);
     },
     get cache() {
       return (cache ??= new UpstreamCache());
