@@ -1,5 +1,5 @@
 import { randomFillSync } from 'node:crypto';
-import { isSpanContextValid, ROOT_CONTEXT, trace, TraceFlags, type Context, type Span, type SpanOptions, type Tracer } from '@opentelemetry/api';
+import { isSpanContextValid, ROOT_CONTEXT, trace, TraceFlags, type Context, type Span, type SpanOptions, type TextMapGetter, type TextMapSetter, type Tracer } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 
@@ -17,20 +17,24 @@ export function gatewayTracer(): Tracer {
  */
 const w3c = new W3CTraceContextPropagator();
 
-const headerGetter = {
-  keys: (carrier: Headers) => [...carrier.keys()],
-  get: (carrier: Headers, key: string) => carrier.get(key) ?? undefined,
+const headerGetter: TextMapGetter<Headers> = {
+  keys: (carrier) => [...carrier.keys()],
+  get: (carrier, key) => carrier.get(key) ?? undefined,
+};
+
+const recordSetter: TextMapSetter<Record<string, string>> = {
+  set: (carrier, key, value) => void (carrier[key] = value),
 };
 
 /** The client's trace context from a request's `traceparent`/`tracestate` (the root context if none). */
 export function clientTraceContext(headers: Headers): Context {
-  return w3c.extract(ROOT_CONTEXT, headers, { keys: headerGetter.keys, get: headerGetter.get });
+  return w3c.extract(ROOT_CONTEXT, headers, headerGetter);
 }
 
 /** The `traceparent` (and `tracestate`) headers naming `span` as the parent of what receives them. */
 export function traceHeadersOf(span: Span): Record<string, string> {
   const carrier: Record<string, string> = {};
-  w3c.inject(trace.setSpan(ROOT_CONTEXT, span), carrier, { set: (c, key, value) => void (c[key] = value) });
+  w3c.inject(trace.setSpan(ROOT_CONTEXT, span), carrier, recordSetter);
   return carrier;
 }
 

@@ -10,8 +10,7 @@ import { classifyTransportError, UpstreamStatusError } from './upstream-errors.j
 import { readBodyWithLimit } from './read-body.js';
 import { AttemptClock, GatewayOverload, observeDispatch, type DispatchObserved } from './attempt-clock.js';
 import { checkOutgoing } from './outgoing-limits.js';
-import { observeAttempts } from './upstream-trace.js';
-import type { RequestScope } from '../../observability/request-scope.js';
+import { observeAttempts, type UpstreamAttempt } from './upstream-trace.js';
 import { SingleFlight } from './single-flight.js';
 
 /** Options of {@link BackendHttpClient}; every duration in milliseconds. */
@@ -57,19 +56,8 @@ export interface AttemptOutcome {
   durationMs: number;
 }
 
-/**
- * `clientSignal` is the caller's own signal: its abort is no failure of the
- * backend. `scope` is the request the attempt is made for (its log line and
- * trace); `traceHeaders` its `traceparent`, added by `observeAttempts`.
- */
-type Attempt = (
-  request: UpstreamRequest,
-  url: string,
-  clock: AttemptClock,
-  clientSignal: AbortSignal | undefined,
-  scope: RequestScope | undefined,
-  traceHeaders?: Record<string, string>,
-) => Promise<UpstreamResponse>;
+/** One attempt, timed by its {@link AttemptClock}. */
+type Attempt = UpstreamAttempt<AttemptClock>;
 
 /**
  * The HTTP client of one backend: an undici pool with timeouts, a response size
@@ -235,7 +223,6 @@ export class BackendHttpClient {
         // A Retry-After that leaves no room for one more whole attempt within the budget means giving up now.
         if (hinted !== null && hinted + timeoutMs > deadline - performance.now()) throw error;
         if (!this.#budget.tryTakeRetry()) throw error;
-        this.#inFlight.delete(clock);
         await this.#backoff(hinted ?? backoffDelay(attempt, this.#options.backoff), client);
       } finally {
         this.#inFlight.delete(clock);

@@ -10,10 +10,12 @@ import { classifyTransportError } from './upstream-errors.js';
 
 /**
  * One upstream attempt as the HTTP client runs it inside its circuit breaker;
- * `Timing` is whatever times the attempt. `scope` is the request it is made for;
- * `traceHeaders` (the attempt's `traceparent`) are to be sent with it.
+ * `Timing` is whatever times the attempt. `clientSignal` is the caller's own
+ * signal: its abort is no failure of the backend. `scope` is the request the
+ * attempt is made for (its log line and trace); `traceHeaders` (the attempt's
+ * `traceparent`, added by {@link observeAttempts}) are to be sent with it.
  */
-type Attempt<Timing> = (
+export type UpstreamAttempt<Timing> = (
   request: UpstreamRequest,
   url: string,
   timing: Timing,
@@ -37,7 +39,7 @@ function failureOf(backend: string, error: unknown): { code: string; upstreamSta
  * code and the upstream status. No header, body or full URL is logged, so no
  * credential can be; an attempt the client itself aborted is no backend failure.
  */
-export function observeAttempts<Timing>(backend: string, logger: Logger | undefined, attempt: Attempt<Timing>): Attempt<Timing> {
+export function observeAttempts<Timing>(backend: string, logger: Logger | undefined, attempt: UpstreamAttempt<Timing>): UpstreamAttempt<Timing> {
   return async (request, url, timing, clientSignal, scope) => {
     if (scope) {
       scope.backends.add(backend);

@@ -4,8 +4,14 @@ import { existingRequestScope, requestScopeOf } from '../../observability/reques
 import { clientTraceContext, startSpan } from '../../observability/tracing.js';
 import { describeOperation, outcomeOf } from '../operation-outcome.js';
 
-/** The operation span of each request in flight (HTTP: from its parameters to its response; WebSocket: from its execution). */
-const operationSpans = new WeakMap<Request, Span>();
+/**
+ * The operation span of a request, kept in its scope as the parent of its upstream
+ * attempts (HTTP: from its parameters to its response; WebSocket: from its execution).
+ */
+function operationSpanOf(request: Request): Span | undefined {
+  const parent = existingRequestScope(request)?.trace;
+  return parent && trace.getSpan(parent);
+}
 
 /** Opens the operation span of `request` under `parent` and hands it to the request's scope, the parent of its upstream attempts. */
 function openOperationSpan(request: Request, parent: Context, transport: 'http' | 'websocket'): Span {
@@ -15,7 +21,6 @@ function openOperationSpan(request: Request, parent: Context, transport: 'http' 
   // A non-recording span (the SDK not installed, or the client's trace not sampled) names no trace worth logging.
   if (span.isRecording()) scope.traceId = span.spanContext().traceId;
   span.setAttribute('campaign_gateway.request_id', scope.requestId);
-  operationSpans.set(request, span);
   return span;
 }
 
@@ -41,7 +46,7 @@ function nameSpan(span: Span, request: Request, document: Parameters<typeof desc
 export function useTracing(): Plugin {
   /** The span of an operation, opened now for a WebSocket operation (which had no HTTP request to open it). */
   const spanOf = (request: Request): { span: Span; own: boolean } => {
-    const existing = operationSpans.get(request);
+    const existing = operationSpanOf(request);
     return existing ? { span: existing, own: false } : { span: openOperationSpan(request, ROOT_CONTEXT, 'websocket'), own: true };
   };
   return {
@@ -51,7 +56,7 @@ export function useTracing(): Plugin {
       openOperationSpan(request, clientTraceContext(request.headers), 'http');
     },
     onResponse({ request, response }) {
-      const span = operationSpans.get(request);
+      const span = operationSpanOf(request);
       if (!span) return;
       if (response.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
       span.end();
