@@ -33,7 +33,11 @@ async function byBackend<K extends { backend: string }, V>(
 ): Promise<(V | null | Error)[]> {
   const results: (V | null | Error)[] = new Array<V | null | Error>(keys.length).fill(null);
   const groups = new Map<string, number[]>();
-  keys.forEach((key, i) => groups.set(key.backend, [...(groups.get(key.backend) ?? []), i]));
+  keys.forEach((key, i) => {
+    const group = groups.get(key.backend);
+    if (group) group.push(i);
+    else groups.set(key.backend, [i]);
+  });
   await Promise.all(
     [...groups].map(async ([name, indexes]) => {
       try {

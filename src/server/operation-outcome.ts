@@ -1,8 +1,6 @@
 import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { RequestOutcome } from '../observability/request-scope.js';
 
-export type { RequestOutcome } from '../observability/request-scope.js';
-
 /** The outcome of an execution result (a stream that started counts as success). */
 export function outcomeOf(result: ExecutionResult | AsyncIterable<unknown>): RequestOutcome {
   if (Symbol.asyncIterator in result) return 'success';

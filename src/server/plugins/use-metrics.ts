@@ -4,8 +4,6 @@ import type { AttemptOutcome } from '../../adapters/http/backend-client.js';
 import type { RequestOutcome, RequestScope } from '../../observability/request-scope.js';
 import { pathOfUrl } from '../../observability/url-path.js';
 
-export type { RequestOutcome } from '../operation-outcome.js';
-
 /** Operation names kept as label values; later new names count as `other`, so a client cannot grow the series without bound. */
 const MAX_OPERATION_NAMES = 200;
 
@@ -96,12 +94,12 @@ export class GatewayMetrics {
     this.#circuits = read;
   }
 
-  /** Records one finished GraphQL request. */
   /** Counts a GraphQL request that has ended, from its scope (see `useRequestLog`'s `onGraphQLRequestEnd`). */
   readonly recordEndedRequest = (scope: RequestScope): void => {
     this.recordRequest(scope.operation, scope.type, scope.outcome ?? 'rejected', performance.now() - scope.started);
   };
 
+  /** Records one finished GraphQL request. */
   recordRequest(operation: string | null, type: string, outcome: RequestOutcome, durationMs: number): void {
     const name = this.#operationLabel(operation);
     this.#requests.inc({ operation: name, type, outcome });
